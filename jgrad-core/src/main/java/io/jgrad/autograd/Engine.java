@@ -1,0 +1,283 @@
+package io.jgrad.autograd;
+
+import io.jgrad.DType;
+import io.jgrad.Tensor;
+import io.jgrad.internal.Shapes;
+import io.jgrad.internal.TensorAccess;
+import io.jgrad.ops.Reductions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Runs a backward pass (PyTorch's engine.cpp, single-threaded per call).
+ *
+ * <ol>
+ *   <li>Count, for every node reachable from the roots, how many edges lead into it.</li>
+ *   <li>With captured inputs ({@code autograd.grad}), mark the nodes on a path to a captured edge; only those
+ *       run, and AccumulateGrad nodes that are not captured do not.</li>
+ *   <li>Run ready nodes (all incoming gradients arrived), latest-created first, summing gradients that meet
+ *       at one input in a per-node buffer.</li>
+ * </ol>
+ * The pass runs with grad mode equal to {@code createGraph}; without {@code keepGraph} each node frees its
+ * saved tensors after running. Gradient writes to leaves are applied at the end, only if the pass succeeded
+ * (Note [Gradient accumulation] in AccumulateGrad).
+ */
+final class Engine {
+    private Engine() {}
+
+    private static final TensorAccess A = TensorAccess.get();
+
+    /**
+     * Backpropagates {@code rootGrads} from {@code roots}.
+     *
+     * @param captures edges whose incoming gradient is returned instead of accumulated (null: accumulate
+     *     into leaves)
+     * @return the captured gradients, aligned with {@code captures} (null entries where none arrived)
+     */
+    static Tensor[] execute(List<Edge> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
+            List<Edge> captures) {
+        GraphRoot root = new GraphRoot(roots, rootGrads);
+        Map<Node, int[]> dependencies = computeDependencies(root);
+        Map<Node, List<Integer>> captureIndex = null;
+        Map<Node, Boolean> needed = null;
+        Tensor[] captured = captures == null ? null : new Tensor[captures.size()];
+        if (captures != null) {
+            captureIndex = new IdentityHashMap<>();
+            for (int i = 0; i < captures.size(); i++) {
+                Node n = captures.get(i).node();
+                if (n != null) {
+                    captureIndex.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
+                }
+            }
+            needed = computeNeeded(root, captureIndex.keySet());
+        }
+
+        List<Runnable> leafWrites = new ArrayList<>();
+        Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
+        PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
+        ready.add(root);
+        buffers.put(root, new Tensor[0]);
+
+        try (ModeGuard g = GradMode.set(createGraph)) {
+            while (!ready.isEmpty()) {
+                Node node = ready.poll();
+                Tensor[] inputs = buffers.remove(node);
+                if (captureIndex != null) {
+                    List<Integer> idx = captureIndex.get(node);
+                    if (idx != null) {
+                        inputs = node.runPreHooks(inputs);
+                        for (int i : idx) {
+                            captured[i] = inputs[captures.get(i).inputNr()];
+                        }
+                    }
+                    if (!Boolean.TRUE.equals(needed.get(node))) {
+                        continue;
+                    }
+                }
+                if (node instanceof AccumulateGrad) {
+                    AccumulateGrad acc = (AccumulateGrad) node;
+                    Tensor grad = inputs[0];
+                    if (grad != null) {
+                        Tensor hooked = acc.runLeafHooks(node.runPreHooks(inputs)[0]);
+                        leafWrites.add(() -> acc.accumulate(hooked));
+                    }
+                    continue;
+                }
+                Tensor[] outputs = call(node, inputs, leafWrites);
+                if (!keepGraph) {
+                    node.release();
+                }
+                for (int i = 0; i < node.next.length; i++) {
+                    Edge e = node.next[i];
+                    Node nextNode = e.node();
+                    if (nextNode == null) {
+                        continue;
+                    }
+                    if (needed != null && !Boolean.TRUE.equals(needed.get(nextNode))
+                            && !captureIndex.containsKey(nextNode)) {
+                        continue;
+                    }
+                    Tensor[] buf = buffers.get(nextNode);
+                    if (buf == null) {
+                        buf = new Tensor[nextNode.numOutputs()];
+                        buffers.put(nextNode, buf);
+                    }
+                    Tensor grad = outputs[i];
+                    if (grad != null) {
+                        Tensor prev = buf[e.inputNr()];
+                        buf[e.inputNr()] = prev == null ? grad : prev.add(grad);
+                    }
+                    int[] deps = dependencies.get(nextNode);
+                    if (--deps[0] == 0) {
+                        ready.add(nextNode);
+                    }
+                }
+            }
+            for (Runnable w : leafWrites) {
+                w.run();
+            }
+        }
+        return captured;
+    }
+
+    /** Runs one node: hooks, the formula, output validation, anomaly checks. */
+    private static Tensor[] call(Node node, Tensor[] inputs, List<Runnable> leafWrites) {
+        Tensor[] hooked = node.runPreHooks(inputs);
+        boolean any = false;
+        for (Tensor t : hooked) {
+            any |= t != null;
+        }
+        Tensor[] outputs;
+        if (!any && !(node instanceof GraphRoot) && !(node instanceof CustomFunctionNode)) {
+            outputs = new Tensor[node.next.length];
+        } else {
+            try {
+                outputs = node.apply(hooked);
+            } catch (RuntimeException e) {
+                throw Anomaly.isEnabled() ? withForwardTrace(node, e) : e;
+            }
+            outputs = node.runPostHooks(outputs, hooked);
+        }
+        if (outputs.length != node.next.length) {
+            throw new IllegalStateException("function " + node.name() + " returned an incorrect number of gradients"
+                    + " (expected " + node.next.length + ", got " + outputs.length + ")");
+        }
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = validate(node, i, outputs[i]);
+        }
+        if (Anomaly.isEnabled()) {
+            for (int i = 0; i < outputs.length; i++) {
+                if (outputs[i] != null && hasNaN(outputs[i])) {
+                    throw withForwardTrace(node, new IllegalStateException("Function '" + node.name()
+                            + "' returned nan values in its " + i + "th output."));
+                }
+            }
+        }
+        return outputs;
+    }
+
+    /** PyTorch's validate_outputs: a gradient of another shape is summed down if it broadcasts, else an error. */
+    private static Tensor validate(Node node, int i, Tensor grad) {
+        if (grad == null || node.next[i].node() == null) {
+            return node.next[i].node() == null ? null : grad;
+        }
+        int[] expected = node.rawInputShape(i);
+        if (expected == null) {
+            return grad;
+        }
+        int[] got = A.shape(grad);
+        if (!java.util.Arrays.equals(expected, got)) {
+            if (!Shapes.isExpandableTo(expected, got)) {
+                throw new IllegalStateException("Function " + node.name() + " returned an invalid gradient at index "
+                        + i + " - got " + Shapes.str(got) + " but expected shape compatible with "
+                        + Shapes.str(expected));
+            }
+            grad = Reductions.sumTo(grad, expected);
+        }
+        DType dt = node.inputDtype(i);
+        if (dt != null && grad.dtype() != dt) {
+            grad = grad.to(dt);
+        }
+        return grad;
+    }
+
+    private static boolean hasNaN(Tensor t) {
+        if (!t.dtype().isFloatingPoint()) {
+            return false;
+        }
+        for (double v : t.toDoubleArray()) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RuntimeException withForwardTrace(Node node, RuntimeException e) {
+        if (node.creationTrace != null) {
+            System.err.println("UserWarning: Error detected in " + node.name()
+                    + ". Traceback of forward call that caused the error:");
+            node.creationTrace.printStackTrace();
+            e.addSuppressed(node.creationTrace);
+        }
+        return e;
+    }
+
+    /** Number of incoming edges of each node reachable from {@code root}. */
+    private static Map<Node, int[]> computeDependencies(Node root) {
+        Map<Node, int[]> deps = new IdentityHashMap<>();
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        stack.push(root);
+        deps.put(root, new int[1]);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            for (Edge e : n.next) {
+                Node m = e.node();
+                if (m == null) {
+                    continue;
+                }
+                int[] c = deps.get(m);
+                if (c == null) {
+                    deps.put(m, new int[] {1});
+                    stack.push(m);
+                } else {
+                    c[0]++;
+                }
+            }
+        }
+        return deps;
+    }
+
+    /** Nodes that lead to a captured node (and so must run); iterative post-order over the graph. */
+    private static Map<Node, Boolean> computeNeeded(Node root, java.util.Set<Node> captureNodes) {
+        Map<Node, Boolean> needed = new IdentityHashMap<>();
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, 0});
+        needed.put(root, Boolean.FALSE);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Node n = (Node) frame[0];
+            int i = (Integer) frame[1];
+            if (i < n.next.length) {
+                frame[1] = i + 1;
+                Node m = n.next[i].node();
+                if (m != null && !needed.containsKey(m)) {
+                    needed.put(m, Boolean.FALSE);
+                    stack.push(new Object[] {m, 0});
+                }
+                continue;
+            }
+            stack.pop();
+            boolean need = false;
+            for (Edge e : n.next) {
+                Node m = e.node();
+                if (m != null && (captureNodes.contains(m) || Boolean.TRUE.equals(needed.get(m)))) {
+                    need = true;
+                    break;
+                }
+            }
+            needed.put(n, need);
+        }
+        return needed;
+    }
+
+    /** The synthetic node whose outputs are the root gradients. */
+    private static final class GraphRoot extends Node {
+        private final List<Tensor> grads;
+
+        GraphRoot(List<Edge> roots, List<Tensor> grads) {
+            super("GraphRoot", 0, roots.toArray(new Edge[0]), new int[roots.size()][], new DType[roots.size()],
+                    Long.MAX_VALUE);
+            this.grads = grads;
+        }
+
+        @Override
+        protected Tensor[] apply(Tensor[] gradOutputs) {
+            return grads.toArray(new Tensor[0]);
+        }
+    }
+}

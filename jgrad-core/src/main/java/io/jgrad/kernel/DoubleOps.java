@@ -1,0 +1,236 @@
+package io.jgrad.kernel;
+
+/**
+ * Loops over {@code double[]} storage: the single source of truth for floating-point kernels.
+ * {@code FloatOps} is generated from this file (see {@code FloatOpsGeneratorTest}): every element-type keyword
+ * not marked {@code /*keep*&#47;} becomes the 32-bit one, so accumulators marked keep stay in 64-bit precision
+ * in both. Casts of {@code Math} results to the element type are redundant here but make the 32-bit version
+ * compile.
+ *
+ * <p>Arrays are addressed as (array, offset); a "step" argument is 1 for a dense operand and 0 for a
+ * broadcast single element. Nothing here allocates or knows about autograd.
+ */
+public final class DoubleOps {
+    private DoubleOps() {}
+
+    /** {@code o[oo + i] = op(a[ao + i])} for {@code i < n}. */
+    public static void unary(UnaryOp op, double[] a, int ao, double[] o, int oo, int n) {
+        switch (op) {
+            case NEG:
+                for (int i = 0; i < n; i++) o[oo + i] = -a[ao + i];
+                break;
+            case EXP:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.exp(a[ao + i]);
+                break;
+            case LOG:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.log(a[ao + i]);
+                break;
+            case SQRT:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.sqrt(a[ao + i]);
+                break;
+            case ABS:
+                for (int i = 0; i < n; i++) o[oo + i] = Math.abs(a[ao + i]);
+                break;
+            case SIN:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.sin(a[ao + i]);
+                break;
+            case COS:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.cos(a[ao + i]);
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.tanh(a[ao + i]);
+                break;
+            case SIGMOID:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) (1.0 / (1.0 + Math.exp(-a[ao + i])));
+                break;
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    o[oo + i] = x > 0 || x != x ? x : 0;
+                }
+                break;
+            case SIGN:
+                for (int i = 0; i < n; i++) o[oo + i] = Math.signum(a[ao + i]);
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /** {@code o[i] = op(a[ao + i*as], b[bo + i*bs])} for {@code i < n}; steps are 0 or 1. */
+    public static void binary(BinaryOp op, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int n) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] + b[bo + i * bs];
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] - b[bo + i * bs];
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] * b[bo + i * bs];
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] / b[bo + i * bs];
+                break;
+            case POW:
+                for (int i = 0; i < n; i++) o[i] = (double) Math.pow(a[ao + i * as], b[bo + i * bs]);
+                break;
+            case MAXIMUM:
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i * as];
+                    double y = b[bo + i * bs];
+                    o[i] = x != x || y != y ? (double) Double.NaN : Math.max(x, y);
+                }
+                break;
+            case MINIMUM:
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i * as];
+                    double y = b[bo + i * bs];
+                    o[i] = x != x || y != y ? (double) Double.NaN : Math.min(x, y);
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /** {@code o[i] = a[ao + i*as] OP b[bo + i*bs]}; steps are 0 or 1. */
+    public static void compare(CompareOp op, double[] a, int ao, int as, double[] b, int bo, int bs, boolean[] o, int n) {
+        switch (op) {
+            case GT:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] > b[bo + i * bs];
+                break;
+            case GE:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] >= b[bo + i * bs];
+                break;
+            case LT:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] < b[bo + i * bs];
+                break;
+            case LE:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] <= b[bo + i * bs];
+                break;
+            case EQ:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] == b[bo + i * bs];
+                break;
+            case NE:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] != b[bo + i * bs];
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /** Clamps {@code n} elements into [lo, hi]; NaN stays NaN; either bound may be NaN to mean none. */
+    public static void clamp(double[] a, int ao, double lo, double hi, double[] o, int n) {
+        for (int i = 0; i < n; i++) {
+            double x = a[ao + i];
+            if (x < lo) x = lo;
+            if (x > hi) x = hi;
+            o[i] = x;
+        }
+    }
+
+    /** {@code o[i] = c[i] ? a[ao + i*as] : b[bo + i*bs]}. */
+    public static void where(boolean[] c, int co, int cs, double[] a, int ao, int as, double[] b, int bo, int bs,
+            double[] o, int n) {
+        for (int i = 0; i < n; i++) o[i] = c[co + i * cs] ? a[ao + i * as] : b[bo + i * bs];
+    }
+
+    /** Sets {@code n} elements to {@code v}. */
+    public static void fill(double[] a, int ao, int n, double v) {
+        java.util.Arrays.fill(a, ao, ao + n, v);
+    }
+
+    /** Sum of {@code n} contiguous elements, accumulated in double precision. */
+    public static double /*keep*/ sumAll(double[] a, int ao, int n) {
+        double /*keep*/ s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i];
+            s1 += a[ao + i + 1];
+            s2 += a[ao + i + 2];
+            s3 += a[ao + i + 3];
+        }
+        for (; i < n; i++) s0 += a[ao + i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Sums a contiguous [outer, red, inner] block over its middle axis into {@code o} of size [outer, inner],
+     * accumulating in double precision.
+     */
+    public static void sumDim(double[] a, int ao, int outer, int red, int inner, double[] o) {
+        if (inner == 1) {
+            for (int p = 0; p < outer; p++) o[p] = (double) sumAll(a, ao + p * red, red);
+            return;
+        }
+        double /*keep*/[] acc = new double /*keep*/[inner];
+        for (int p = 0; p < outer; p++) {
+            java.util.Arrays.fill(acc, 0);
+            int base = ao + p * red * inner;
+            for (int r = 0; r < red; r++) {
+                int row = base + r * inner;
+                for (int i = 0; i < inner; i++) acc[i] += a[row + i];
+            }
+            for (int i = 0; i < inner; i++) o[p * inner + i] = (double) acc[i];
+        }
+    }
+
+    /**
+     * Max (or min) of a contiguous [outer, red, inner] block over its middle axis: values into {@code o},
+     * the index of the first extreme (or first NaN, which wins) into {@code idx}.
+     */
+    public static void extremeDim(double[] a, int ao, int outer, int red, int inner, boolean max, double[] o,
+            long[] idx) {
+        for (int p = 0; p < outer; p++) {
+            int base = ao + p * red * inner;
+            for (int i = 0; i < inner; i++) {
+                double best = a[base + i];
+                int bi = 0;
+                if (best == best) {
+                    for (int r = 1; r < red; r++) {
+                        double x = a[base + r * inner + i];
+                        if (x != x) {
+                            best = x;
+                            bi = r;
+                            break;
+                        }
+                        if (max ? x > best : x < best) {
+                            best = x;
+                            bi = r;
+                        }
+                    }
+                }
+                o[p * inner + i] = best;
+                if (idx != null) idx[p * inner + i] = bi;
+            }
+        }
+    }
+
+    /**
+     * {@code C[m,n] (+)= A[m,k] B[k,n]} with A addressed as {@code a[ao + i*ars + p*acs]}, B row-major dense
+     * ({@code b[bo + p*n + j]}) and C row-major dense at {@code co}. Blocked over k and j so a B panel
+     * stays in cache; the inner loop runs over contiguous j.
+     */
+    public static void gemm(double[] a, int ao, int ars, int acs, double[] b, int bo, double[] c, int co,
+            int m, int n, int k, boolean accumulate) {
+        if (!accumulate) java.util.Arrays.fill(c, co, co + m * n, 0);
+        final int kb = 256;
+        final int nb = 512;
+        for (int j0 = 0; j0 < n; j0 += nb) {
+            int j1 = Math.min(n, j0 + nb);
+            for (int p0 = 0; p0 < k; p0 += kb) {
+                int p1 = Math.min(k, p0 + kb);
+                for (int i = 0; i < m; i++) {
+                    int ci = co + i * n;
+                    int ai = ao + i * ars;
+                    for (int p = p0; p < p1; p++) {
+                        double aip = a[ai + p * acs];
+                        int bp = bo + p * n;
+                        for (int j = j0; j < j1; j++) c[ci + j] += aip * b[bp + j];
+                    }
+                }
+            }
+        }
+    }
+}

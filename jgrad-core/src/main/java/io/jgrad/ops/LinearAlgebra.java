@@ -1,0 +1,272 @@
+package io.jgrad.ops;
+
+import io.jgrad.DType;
+import io.jgrad.Tensor;
+import io.jgrad.autograd.Graph;
+import io.jgrad.autograd.Node;
+import io.jgrad.autograd.SavedTensor;
+import io.jgrad.internal.Shapes;
+import io.jgrad.kernel.DoubleOps;
+import io.jgrad.kernel.FloatOps;
+import io.jgrad.kernel.Parallel;
+import io.jgrad.storage.Storage;
+import java.util.Arrays;
+
+/** Matrix products: mm, bmm, dot, mv and matmul's dispatch among them, with their backward. */
+public final class LinearAlgebra {
+    private LinearAlgebra() {}
+
+    /**
+     * {@code torch.mm(a, b)}. MmBackward0: {@code (grad.mm(b.t()), a.t().mm(grad))}.
+     *
+     * @throws IllegalArgumentException for non-matrices or mismatched inner sizes (PyTorch's messages)
+     */
+    public static Tensor mm(Tensor a, Tensor b) {
+        if (a.dim() != 2) {
+            throw new IllegalArgumentException("self must be a matrix");
+        }
+        if (b.dim() != 2) {
+            throw new IllegalArgumentException("mat2 must be a matrix");
+        }
+        int[] sa = Dispatch.A.shape(a);
+        int[] sb = Dispatch.A.shape(b);
+        if (sa[1] != sb[0]) {
+            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + sa[0] + "x" + sa[1]
+                    + " and " + sb[0] + "x" + sb[1] + ")");
+        }
+        checkSameDtype(a, b);
+        Tensor out = gemm(a, b, 1, sa[0], sa[1], sb[1]);
+        if (Graph.needsGrad(a, b)) {
+            boolean ga = a.requiresGrad();
+            boolean gb = b.requiresGrad();
+            Graph.record(out, new Node("MmBackward0", a, b) {
+                final SavedTensor sA = gb ? save(a) : null;
+                final SavedTensor sB = ga ? save(b) : null;
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {
+                        needsInputGrad(0) ? mm(g[0], Views.t(sB.unpack())) : null,
+                        needsInputGrad(1) ? mm(Views.t(sA.unpack()), g[0]) : null};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** {@code torch.bmm(a, b)} for [B, n, m] x [B, m, p]. BmmBackward0. */
+    public static Tensor bmm(Tensor a, Tensor b) {
+        if (a.dim() != 3) {
+            throw new IllegalArgumentException("batch1 must be a 3D tensor");
+        }
+        if (b.dim() != 3) {
+            throw new IllegalArgumentException("batch2 must be a 3D tensor");
+        }
+        int[] sa = Dispatch.A.shape(a);
+        int[] sb = Dispatch.A.shape(b);
+        if (sa[0] != sb[0] || sa[2] != sb[1]) {
+            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: ["
+                    + sa[0] + ", " + sa[2] + "] but got: [" + sb[0] + ", " + sb[1] + "].");
+        }
+        checkSameDtype(a, b);
+        Tensor out = gemm(a, b, sa[0], sa[1], sa[2], sb[2]);
+        if (Graph.needsGrad(a, b)) {
+            boolean ga = a.requiresGrad();
+            boolean gb = b.requiresGrad();
+            Graph.record(out, new Node("BmmBackward0", a, b) {
+                final SavedTensor sA = gb ? save(a) : null;
+                final SavedTensor sB = ga ? save(b) : null;
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {
+                        needsInputGrad(0) ? bmm(g[0], Views.transpose(sB.unpack(), 1, 2)) : null,
+                        needsInputGrad(1) ? bmm(Views.transpose(sA.unpack(), 1, 2), g[0]) : null};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** {@code torch.dot(a, b)} of 1-D tensors. DotBackward0: {@code (grad * b, grad * a)}. */
+    public static Tensor dot(Tensor a, Tensor b) {
+        if (a.dim() != 1 || b.dim() != 1) {
+            throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim()
+                    + "D tensors");
+        }
+        if (a.numel() != b.numel()) {
+            throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.numel() + "] and src ["
+                    + b.numel() + "] to have the same number of elements, but got " + a.numel() + " and "
+                    + b.numel() + " elements respectively");
+        }
+        checkSameDtype(a, b);
+        int n = a.numel();
+        Tensor out = Views.reshapeRaw(gemm(Views.reshapeRaw(a, new int[] {1, n}), Views.reshapeRaw(b, new int[] {n, 1}),
+                1, 1, n, 1), Shapes.SCALAR);
+        if (Graph.needsGrad(a, b)) {
+            Graph.record(out, new Node("DotBackward0", a, b) {
+                final SavedTensor sA = save(a);
+                final SavedTensor sB = save(b);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {
+                        needsInputGrad(0) ? Arithmetic.mul(g[0], sB.unpack()) : null,
+                        needsInputGrad(1) ? Arithmetic.mul(g[0], sA.unpack()) : null};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** {@code torch.mv(m, v)}. MvBackward0: {@code (grad.ger(v), m.t().mv(grad))}. */
+    public static Tensor mv(Tensor m, Tensor v) {
+        if (m.dim() != 2 || v.dim() != 1) {
+            throw new IllegalArgumentException("vector + matrix @ vector expected, got 1, " + m.dim() + ", " + v.dim());
+        }
+        int[] sm = Dispatch.A.shape(m);
+        if (sm[1] != v.numel()) {
+            throw new IllegalArgumentException("size mismatch, got input (" + sm[0] + "), mat (" + sm[0] + "x" + sm[1]
+                    + "), vec (" + v.numel() + ")");
+        }
+        checkSameDtype(m, v);
+        Tensor out = Views.reshapeRaw(gemm(m, Views.reshapeRaw(v, new int[] {v.numel(), 1}), 1, sm[0], sm[1], 1),
+                new int[] {sm[0]});
+        if (Graph.needsGrad(m, v)) {
+            Graph.record(out, new Node("MvBackward0", m, v) {
+                final SavedTensor sM = save(m);
+                final SavedTensor sV = save(v);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {
+                        needsInputGrad(0) ? mm(Views.unsqueeze(g[0], 1), Views.unsqueeze(sV.unpack(), 0)) : null,
+                        needsInputGrad(1) ? mv(Views.t(sM.unpack()), g[0]) : null};
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * {@code torch.matmul(a, b)}: dot (1-D x 1-D), mv (2-D x 1-D), mm (2-D x 2-D), and broadcast batched
+     * products built from them with views, as PyTorch does.
+     */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        int da = a.dim();
+        int db = b.dim();
+        if (da == 0 || db == 0) {
+            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da
+                    + "D and " + db + "D");
+        }
+        if (da == 1 && db == 1) {
+            return dot(a, b);
+        }
+        if (da == 2 && db == 1) {
+            return mv(a, b);
+        }
+        if (da == 1 && db == 2) {
+            return Views.squeeze(mm(Views.unsqueeze(a, 0), b), 0);
+        }
+        if (da == 2 && db == 2) {
+            return mm(a, b);
+        }
+        int[] sa = Dispatch.A.shape(a);
+        int[] sb = Dispatch.A.shape(b);
+        if (da >= 3 && db <= 2) {
+            // Fold a's batch dimensions into the rows of one mm.
+            Tensor b2 = db == 1 ? Views.unsqueeze(b, 1) : b;
+            int m = sa[da - 1];
+            int rows = a.numel() / Math.max(m, 1);
+            Tensor prod = mm(Views.reshape(a, new int[] {rows, m}), b2);
+            int[] outShape = Arrays.copyOf(sa, db == 1 ? da - 1 : da);
+            if (db == 2) {
+                outShape[da - 1] = sb[1];
+            }
+            return Views.reshape(prod, outShape);
+        }
+        // Broadcast batched product.
+        Tensor a3 = da == 1 ? Views.unsqueeze(a, 0) : a;
+        Tensor b3 = db == 1 ? Views.unsqueeze(b, 1) : b;
+        int[] as = Dispatch.A.shape(a3);
+        int[] bs = Dispatch.A.shape(b3);
+        int n = as[as.length - 2];
+        int k = as[as.length - 1];
+        int p = bs[bs.length - 1];
+        if (bs[bs.length - 2] != k) {
+            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [?, "
+                    + k + "] but got: [?, " + bs[bs.length - 2] + "].");
+        }
+        int[] batch = Shapes.broadcast(Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2));
+        int nb = Shapes.numel(batch);
+        int[] ea = Arrays.copyOf(batch, batch.length + 2);
+        ea[batch.length] = n;
+        ea[batch.length + 1] = k;
+        int[] eb = Arrays.copyOf(batch, batch.length + 2);
+        eb[batch.length] = k;
+        eb[batch.length + 1] = p;
+        Tensor prod = bmm(Views.reshape(Views.expand(a3, ea), new int[] {nb, n, k}),
+                Views.reshape(Views.expand(b3, eb), new int[] {nb, k, p}));
+        int[] outShape = Arrays.copyOf(batch, batch.length + 2);
+        outShape[batch.length] = n;
+        outShape[batch.length + 1] = p;
+        Tensor r = Views.reshape(prod, outShape);
+        if (da == 1) {
+            r = Views.squeeze(r, -2);
+        }
+        if (db == 1) {
+            r = Views.squeeze(r, -1);
+        }
+        return r;
+    }
+
+    private static void checkSameDtype(Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException("expected scalar type " + Shapes.typeName(a.dtype()) + " but found "
+                    + Shapes.typeName(b.dtype()));
+        }
+    }
+
+    /**
+     * batch x ([n, k] x [k, p]) products of the last two dimensions of a and b (each batch contiguous after
+     * the copies below), computed in the inputs' dtype (INT64 through FLOAT64).
+     */
+    private static Tensor gemm(Tensor a, Tensor b, int batch, int n, int k, int p) {
+        DType d = a.dtype();
+        DType compute = d.isFloatingPoint() ? d : DType.FLOAT64;
+        int[] strideA = Dispatch.A.strides(a);
+        int ra = a.dim();
+        boolean aStrided = compute == d && batch == 1 && ra == 2;
+        Dispatch.Dense da = aStrided ? new Dispatch.Dense(Dispatch.A.storage(a).array(), Dispatch.A.offset(a), 1)
+                : Dispatch.dense(a, compute);
+        int ars = aStrided ? strideA[0] : k;
+        int acs = aStrided ? strideA[1] : 1;
+        Dispatch.Dense dbb = Dispatch.dense(b, compute);
+        Storage out = Storage.allocate(compute, batch * n * p);
+        long work = (long) batch * n * k * p;
+        int chunks = batch > 1 ? batch : Math.max(1, Math.min(n, Parallel.getNumThreads()));
+        Parallel.forChunks(chunks, work, c -> {
+            if (batch > 1) {
+                gemmBlock(compute, da, c * n * k, k, 1, dbb, c * k * p, out, c * n * p, n, p, k);
+            } else {
+                int r0 = (int) ((long) n * c / chunks);
+                int r1 = (int) ((long) n * (c + 1) / chunks);
+                gemmBlock(compute, da, r0 * ars, ars, acs, dbb, 0, out, r0 * p, r1 - r0, p, k);
+            }
+        });
+        int[] shape = batch > 1 || Dispatch.A.shape(a).length == 3 ? new int[] {batch, n, p} : new int[] {n, p};
+        Tensor r = Dispatch.wrap(out, shape);
+        return compute == d ? r : Dispatch.convert(r, d);
+    }
+
+    private static void gemmBlock(DType d, Dispatch.Dense a, int aOff, int ars, int acs, Dispatch.Dense b, int bOff,
+            Storage c, int cOff, int m, int n, int k) {
+        if (d == DType.FLOAT32) {
+            FloatOps.gemm((float[]) a.array(), a.offset() + aOff, ars, acs, (float[]) b.array(), b.offset() + bOff,
+                    c.floats(), cOff, m, n, k, false);
+        } else {
+            DoubleOps.gemm((double[]) a.array(), a.offset() + aOff, ars, acs, (double[]) b.array(), b.offset() + bOff,
+                    c.doubles(), cOff, m, n, k, false);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.jgrad.ops;
+
+import io.jgrad.DType;
+import io.jgrad.Tensor;
+import io.jgrad.Torch;
+import io.jgrad.autograd.Graph;
+import io.jgrad.autograd.Node;
+import io.jgrad.autograd.SavedTensor;
+import io.jgrad.kernel.CompareOp;
+import io.jgrad.kernel.UnaryOp;
+
+/**
+ * Elementwise functions of one tensor, each forward next to its derivative (PyTorch's derivatives.yaml
+ * line in the comment). Integer inputs of floating functions are promoted to FLOAT32 first.
+ */
+public final class Pointwise {
+    private Pointwise() {}
+
+    /** -x. {@code neg: -grad}. */
+    public static Tensor neg(Tensor x) {
+        if (x.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you "
+                    + "are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+        Tensor out = Dispatch.unary(UnaryOp.NEG, x);
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("NegBackward0", x) {
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {neg(g[0])};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** e^x. {@code exp: grad * result}. */
+    public static Tensor exp(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.EXP, floating(x));
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("ExpBackward0", x) {
+                final SavedTensor result = saveOutput(out);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {Arithmetic.mul(g[0], result.unpack())};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** ln x. {@code log: grad / self}. */
+    public static Tensor log(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.LOG, floating(x));
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("LogBackward0", x) {
+                final SavedTensor self = save(x);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {Arithmetic.div(g[0], self.unpack())};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** sqrt x. {@code sqrt: grad / (2 * result)}. */
+    public static Tensor sqrt(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.SQRT, floating(x));
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("SqrtBackward0", x) {
+                final SavedTensor result = saveOutput(out);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {Arithmetic.div(g[0], Arithmetic.scale(result.unpack(), 2))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** |x|. {@code abs: grad * self.sgn()}. */
+    public static Tensor abs(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.ABS, x);
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("AbsBackward0", x) {
+                final SavedTensor self = save(x);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {Arithmetic.mul(g[0], Dispatch.unary(UnaryOp.SIGN, self.unpack()))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** sin x. {@code sin: grad * self.cos()}. */
+    public static Tensor sin(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.SIN, floating(x));
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("SinBackward0", x) {
+                final SavedTensor self = save(x);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {Arithmetic.mul(g[0], cos(self.unpack()))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** cos x. {@code cos: grad * -self.sin()}. */
+    public static Tensor cos(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.COS, floating(x));
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("CosBackward0", x) {
+                final SavedTensor self = save(x);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {Arithmetic.mul(g[0], neg(sin(self.unpack())))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** tanh x. {@code tanh: grad * (1 - result^2)}. */
+    public static Tensor tanh(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.TANH, floating(x));
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("TanhBackward0", x) {
+                final SavedTensor result = saveOutput(out);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    Tensor y = result.unpack();
+                    Tensor one = Torch.scalar(1, y.dtype());
+                    return new Tensor[] {Arithmetic.mul(g[0], Arithmetic.sub(one, Arithmetic.mul(y, y), 1))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** 1 / (1 + e^-x). {@code sigmoid: grad * result * (1 - result)}. */
+    public static Tensor sigmoid(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.SIGMOID, floating(x));
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("SigmoidBackward0", x) {
+                final SavedTensor result = saveOutput(out);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    Tensor y = result.unpack();
+                    Tensor one = Torch.scalar(1, y.dtype());
+                    return new Tensor[] {Arithmetic.mul(g[0], Arithmetic.mul(y, Arithmetic.sub(one, y, 1)))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** max(x, 0). {@code relu: threshold_backward(grad, result, 0)}. */
+    public static Tensor relu(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.RELU, x);
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("ReluBackward0", x) {
+                final SavedTensor result = saveOutput(out);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    Tensor y = result.unpack();
+                    Tensor positive = Dispatch.compare(CompareOp.GT, y, Torch.scalar(0, y.dtype()));
+                    return new Tensor[] {Indexing.where(positive, g[0], Torch.scalar(0, g[0].dtype()))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** -1, 0 or 1. {@code sign: zeros_like(grad)}. */
+    public static Tensor sign(Tensor x) {
+        Tensor out = Dispatch.unary(UnaryOp.SIGN, x.dtype() == DType.BOOL ? x.to(DType.INT64) : x);
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("SignBackward0", x) {
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    return new Tensor[] {Torch.zerosLike(g[0])};
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * x clamped to [min, max]; a NaN bound means none. {@code clamp: where(min <= self <= max, grad, 0)}.
+     *
+     * @throws IllegalArgumentException if both bounds are NaN (PyTorch's message)
+     */
+    public static Tensor clamp(Tensor x, double min, double max) {
+        if (Double.isNaN(min) && Double.isNaN(max)) {
+            throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        }
+        Tensor out = Dispatch.clamp(x, min, max);
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node("ClampBackward1", x) {
+                final SavedTensor self = save(x);
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    Tensor xv = self.unpack();
+                    Tensor keep = Torch.onesLike(xv).to(DType.BOOL);
+                    if (!Double.isNaN(min)) {
+                        keep = Dispatch.compare(CompareOp.GE, xv, Torch.scalar(min, xv.dtype()));
+                    }
+                    if (!Double.isNaN(max)) {
+                        Tensor le = Dispatch.compare(CompareOp.LE, xv, Torch.scalar(max, xv.dtype()));
+                        keep = Dispatch.binary(io.jgrad.kernel.BinaryOp.MUL, keep, le, DType.BOOL);
+                    }
+                    return new Tensor[] {Indexing.where(keep, g[0], Torch.scalar(0, g[0].dtype()))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Integer and bool inputs of floating functions compute in FLOAT32, as in PyTorch. */
+    private static Tensor floating(Tensor x) {
+        return x.dtype().isFloatingPoint() ? x : Dispatch.convert(x, DType.FLOAT32);
+    }
+}

@@ -1,0 +1,19 @@
+package io.jgrad.storage;
+
+/**
+ * PyTorch's {@code _version}: counts in-place writes to the elements a group of tensors shares. A base,
+ * its views and its {@code detach()}ed aliases share one counter; {@code data()} gets a fresh one.
+ * See Note [Saved tensor versions] in {@code io.jgrad.autograd.SavedTensor}.
+ */
+public final class VersionCounter {
+    private volatile int version;
+
+    public int get() {
+        return version;
+    }
+
+    /** Records one in-place write. */
+    public synchronized void bump() {
+        version++;
+    }
+}
