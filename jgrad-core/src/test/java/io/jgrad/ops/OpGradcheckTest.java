@@ -1,0 +1,252 @@
+package io.jgrad.ops;
+
+import static io.jgrad.Torch.cat;
+import static io.jgrad.Torch.stack;
+import static io.jgrad.Torch.tensor;
+import static io.jgrad.Torch.where;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jgrad.DType;
+import io.jgrad.Tensor;
+import io.jgrad.Torch;
+import io.jgrad.autograd.GradCheck;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every differentiable op, from one table: first and second derivatives against central differences in
+ * FLOAT64, over 0-d, 1-D, 2-D, broadcasting and non-contiguous (strided) inputs. A new op is one row.
+ */
+class OpGradcheckTest {
+
+    /** How inputs are drawn, so that each op is checked where it is smooth. */
+    enum Domain {
+        /** Standard normal. */
+        ANY,
+        /** In (0.5, 1.5): for log, sqrt, pow bases, divisors. */
+        POSITIVE,
+        /** |x| in (0.2, 1.2) with random sign: away from the kinks of abs, relu, sign-dependent ops. */
+        NONZERO
+    }
+
+    /**
+     * One row: the op, the shapes of its inputs in each case, the input domain, and whether to check second
+     * derivatives too.
+     */
+    record Op(String name, Function<Tensor[], Tensor> fn, List<int[][]> cases, Domain domain, boolean second) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final int[] S0 = {};
+    private static final int[] S3 = {3};
+    private static final int[] S23 = {2, 3};
+
+    /** Shape cases for elementwise unary ops. */
+    private static final List<int[][]> UNARY = List.of(new int[][] {S0}, new int[][] {S3}, new int[][] {S23},
+            new int[][] {{2, 2, 2}});
+
+    /** Shape cases for elementwise binary ops: equal shapes and broadcasting pairs. */
+    private static final List<int[][]> BINARY = List.of(new int[][] {S0, S0}, new int[][] {S3, S3},
+            new int[][] {S23, S23}, new int[][] {S23, S3}, new int[][] {{2, 1}, {1, 3}}, new int[][] {S0, S23},
+            new int[][] {S3, S0});
+
+    private static List<int[][]> cases(int[][]... shapeLists) {
+        return List.of(shapeLists);
+    }
+
+    private static Op op(String name, Function<Tensor[], Tensor> fn, List<int[][]> cases, Domain d) {
+        return new Op(name, fn, cases, d, true);
+    }
+
+    static final List<Op> OPS = List.of(
+            // Arithmetic
+            op("add", in -> in[0].add(in[1]), BINARY, Domain.ANY),
+            op("add alpha", in -> in[0].add(in[1], 2.5), BINARY, Domain.ANY),
+            op("add scalar", in -> in[0].add(1.5), UNARY, Domain.ANY),
+            op("sub", in -> in[0].sub(in[1]), BINARY, Domain.ANY),
+            op("sub alpha", in -> in[0].sub(in[1], 0.5), BINARY, Domain.ANY),
+            op("mul", in -> in[0].mul(in[1]), BINARY, Domain.ANY),
+            op("mul scalar", in -> in[0].mul(3.0), UNARY, Domain.ANY),
+            op("div", in -> in[0].div(in[1]), BINARY, Domain.POSITIVE),
+            op("div scalar", in -> in[0].div(4.0), UNARY, Domain.ANY),
+            op("rdiv", in -> Torch.scalar(2.0, DType.FLOAT64).div(in[0]), UNARY, Domain.POSITIVE),
+            op("pow 2", in -> in[0].pow(2), UNARY, Domain.ANY),
+            op("pow 3", in -> in[0].pow(3), UNARY, Domain.ANY),
+            op("pow 0.5", in -> in[0].pow(0.5), UNARY, Domain.POSITIVE),
+            op("pow -1.5", in -> in[0].pow(-1.5), UNARY, Domain.POSITIVE),
+            op("pow tensor", in -> in[0].pow(in[1]), BINARY, Domain.POSITIVE),
+            op("rpow", in -> Torch.pow(2.0, in[0]), UNARY, Domain.ANY),
+            op("maximum", in -> in[0].maximum(in[1]), BINARY, Domain.ANY),
+            op("minimum", in -> in[0].minimum(in[1]), BINARY, Domain.ANY),
+            // Pointwise
+            op("neg", in -> in[0].neg(), UNARY, Domain.ANY),
+            op("exp", in -> in[0].exp(), UNARY, Domain.ANY),
+            op("log", in -> in[0].log(), UNARY, Domain.POSITIVE),
+            op("sqrt", in -> in[0].sqrt(), UNARY, Domain.POSITIVE),
+            op("abs", in -> in[0].abs(), UNARY, Domain.NONZERO),
+            op("sin", in -> in[0].sin(), UNARY, Domain.ANY),
+            op("cos", in -> in[0].cos(), UNARY, Domain.ANY),
+            op("tanh", in -> in[0].tanh(), UNARY, Domain.ANY),
+            op("sigmoid", in -> in[0].sigmoid(), UNARY, Domain.ANY),
+            op("relu", in -> in[0].relu(), UNARY, Domain.NONZERO),
+            op("clamp", in -> in[0].clamp(-0.5, 0.5), UNARY, Domain.NONZERO),
+            op("clampMin", in -> in[0].clampMin(0.1), UNARY, Domain.NONZERO),
+            op("sign", in -> in[0].sign(), UNARY, Domain.NONZERO),
+            // Reductions
+            op("sum", in -> in[0].sum(), UNARY, Domain.ANY),
+            op("sum dim", in -> in[0].sum(-1, false), UNARY, Domain.ANY),
+            op("sum dim keep", in -> in[0].sum(0, true), UNARY, Domain.ANY),
+            op("sum dims", in -> in[0].sum(new int[] {0, 2}, false), cases(new int[][] {{2, 3, 2}}), Domain.ANY),
+            op("mean", in -> in[0].mean(), UNARY, Domain.ANY),
+            op("mean dim", in -> in[0].mean(-1, true), UNARY, Domain.ANY),
+            op("max", in -> in[0].max(), UNARY, Domain.ANY),
+            op("min", in -> in[0].min(), UNARY, Domain.ANY),
+            op("max dim", in -> in[0].max(-1, false).values(), UNARY, Domain.ANY),
+            op("min dim keep", in -> in[0].min(0, true).values(), UNARY, Domain.ANY),
+            // Linear algebra
+            op("mm", in -> in[0].mm(in[1]), cases(new int[][] {{2, 3}, {3, 4}}, new int[][] {{1, 1}, {1, 2}}),
+                    Domain.ANY),
+            op("matmul 1x1", in -> in[0].matmul(in[1]), cases(new int[][] {S3, S3}), Domain.ANY),
+            op("matmul 2x1", in -> in[0].matmul(in[1]), cases(new int[][] {S23, S3}), Domain.ANY),
+            op("matmul 1x2", in -> in[0].matmul(in[1]), cases(new int[][] {{2}, S23}), Domain.ANY),
+            op("matmul 3x2", in -> in[0].matmul(in[1]), cases(new int[][] {{2, 2, 3}, {3, 2}}), Domain.ANY),
+            op("matmul batched broadcast", in -> in[0].matmul(in[1]),
+                    cases(new int[][] {{2, 1, 2, 3}, {3, 3, 2}}, new int[][] {{3}, {2, 3, 2}}), Domain.ANY),
+            op("bmm", in -> in[0].bmm(in[1]), cases(new int[][] {{2, 2, 3}, {2, 3, 2}}), Domain.ANY),
+            op("dot", in -> in[0].dot(in[1]), cases(new int[][] {S3, S3}), Domain.ANY),
+            op("mv", in -> in[0].mv(in[1]), cases(new int[][] {S23, S3}), Domain.ANY),
+            // Views
+            op("view", in -> in[0].view(3, 2), cases(new int[][] {S23}), Domain.ANY),
+            op("reshape", in -> in[0].reshape(-1), UNARY, Domain.ANY),
+            op("reshape 0-d", in -> in[0].reshape(), cases(new int[][] {{1, 1}}), Domain.ANY),
+            op("transpose", in -> in[0].transpose(0, 1), cases(new int[][] {S23}, new int[][] {{2, 3, 2}}), Domain.ANY),
+            op("t", in -> in[0].t(), cases(new int[][] {S23}, new int[][] {S3}), Domain.ANY),
+            op("permute", in -> in[0].permute(2, 0, 1), cases(new int[][] {{2, 3, 2}}), Domain.ANY),
+            op("squeeze", in -> in[0].squeeze(), cases(new int[][] {{2, 1, 3, 1}}), Domain.ANY),
+            op("squeeze dim", in -> in[0].squeeze(1), cases(new int[][] {{2, 1, 3}}), Domain.ANY),
+            op("unsqueeze", in -> in[0].unsqueeze(1), UNARY.subList(1, 4), Domain.ANY),
+            op("expand", in -> in[0].expand(2, 3), cases(new int[][] {S3}, new int[][] {{2, 1}}, new int[][] {S0}),
+                    Domain.ANY),
+            op("flatten", in -> in[0].flatten(), cases(new int[][] {{2, 2, 2}}), Domain.ANY),
+            op("get", in -> in[0].get(1, -1), cases(new int[][] {S23}, new int[][] {{2, 3, 2}}), Domain.ANY),
+            op("select", in -> in[0].select(1, 0), cases(new int[][] {S23}), Domain.ANY),
+            op("slice", in -> in[0].slice(1, 0, 3, 2), cases(new int[][] {S23}, new int[][] {{3, 4}}), Domain.ANY),
+            op("narrow", in -> in[0].narrow(0, 1, 2), cases(new int[][] {{3, 2}}), Domain.ANY),
+            // Indexing and joining
+            op("indexSelect", in -> in[0].indexSelect(1, tensor(2L, 0L, 2L)), cases(new int[][] {S23}), Domain.ANY),
+            op("gather", in -> in[0].gather(1, tensor(new long[] {0, 2, 1, 1}).view(2, 2)), cases(new int[][] {S23}),
+                    Domain.ANY),
+            op("maskedFill", in -> in[0].maskedFill(tensor(true, false, true), 0.5), cases(new int[][] {S23}),
+                    Domain.ANY),
+            op("where", in -> where(tensor(true, false, true), in[0], in[1]), BINARY.subList(1, 5), Domain.ANY),
+            op("cat", in -> cat(List.of(in[0], in[1]), 1), cases(new int[][] {{2, 1}, S23}), Domain.ANY),
+            op("cat dim0", in -> cat(in[0], in[1]), cases(new int[][] {S3, {2}}), Domain.ANY),
+            op("stack", in -> stack(List.of(in[0], in[1]), 1), cases(new int[][] {S23, S23}), Domain.ANY),
+            // Copies
+            op("clone", in -> in[0].clone(), UNARY, Domain.ANY),
+            op("contiguous", in -> in[0].t().contiguous(), cases(new int[][] {S23}), Domain.ANY),
+            // In-place ops, recorded by rebasing history (Note [In-place as out-of-place plus rebase])
+            op("mul_ on clone", in -> in[0].clone().mul_(in[1]), BINARY.subList(0, 4), Domain.ANY),
+            op("add_ on clone", in -> in[0].mul(2.0).add_(in[1], 0.5), BINARY.subList(0, 4), Domain.ANY),
+            op("div_ on product", in -> in[0].mul(1.0).div_(in[1]), BINARY.subList(0, 4), Domain.POSITIVE),
+            op("exp_ then mul", in -> in[0].mul(1.0).exp_().mul(in[0]), UNARY, Domain.ANY),
+            op("sigmoid_", in -> in[0].add(0.0).sigmoid_(), UNARY, Domain.ANY),
+            op("clamp_", in -> in[0].mul(1.0).clamp_(-0.5, 0.5), UNARY, Domain.NONZERO),
+            op("pow_", in -> in[0].mul(1.0).pow_(3), UNARY, Domain.ANY),
+            op("copy_ into view", in -> {
+                Tensor z = Torch.zeros(new int[] {2, 3}, DType.FLOAT64);
+                z.get(1).copy_(in[0].mul(in[0]));
+                return z.mul(in[1]);
+            }, cases(new int[][] {S3, S23}), Domain.ANY),
+            op("mul_ on view of non-leaf", in -> {
+                Tensor z = in[0].mul(1.0);
+                z.select(1, 1).mul_(in[1]);
+                return z;
+            }, cases(new int[][] {S23, {2}}), Domain.ANY),
+            op("view after base in-place", in -> {
+                Tensor z = in[0].mul(1.0);
+                Tensor v = z.get(0);
+                z.mul_(in[1]);
+                return v.mul(v);
+            }, cases(new int[][] {S23, S23}), Domain.ANY),
+            op("zero_ on view", in -> {
+                Tensor z = in[0].mul(2.0);
+                z.get(0).zero_();
+                return z;
+            }, cases(new int[][] {S23}), Domain.ANY),
+            op("fill_ on slice", in -> {
+                Tensor z = in[0].mul(in[0]);
+                z.slice(1, 0, 3, 2).fill_(2.0);
+                return z;
+            }, cases(new int[][] {S23}), Domain.ANY));
+
+    static Stream<Arguments> checks() {
+        List<Arguments> out = new ArrayList<>();
+        for (Op op : OPS) {
+            for (int[][] shapes : op.cases()) {
+                String label = Arrays.deepToString(shapes);
+                out.add(Arguments.of(op, shapes, false, label));
+                boolean anyNd = Arrays.stream(shapes).anyMatch(s -> s.length > 0);
+                if (anyNd) {
+                    out.add(Arguments.of(op, shapes, true, label + " strided"));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {3}")
+    @MethodSource("checks")
+    void firstAndSecondDerivatives(Op op, int[][] shapes, boolean strided, String label) {
+        Random rng = new Random(op.name().hashCode() * 31L + Arrays.deepHashCode(shapes) + (strided ? 1 : 0));
+        Tensor[] inputs = new Tensor[shapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+            inputs[i] = input(rng, shapes[i], op.domain(), strided).requiresGrad_();
+        }
+        if (strided) {
+            for (Tensor t : inputs) {
+                assertTrue(t.dim() == 0 || !t.isContiguous() || t.numel() <= 1, "strided input must be non-contiguous");
+            }
+        }
+        assertTrue(GradCheck.gradcheck(op.fn(), inputs), op.name());
+        if (op.second()) {
+            assertTrue(GradCheck.gradgradcheck(op.fn(), inputs), op.name());
+        }
+    }
+
+    /**
+     * A FLOAT64 leaf of the shape; strided ones are every other column of a wider tensor, detached so they
+     * are leaves that do not own a contiguous layout.
+     */
+    static Tensor input(Random rng, int[] shape, Domain d, boolean strided) {
+        int[] wide = shape.clone();
+        if (strided && shape.length > 0) {
+            wide[shape.length - 1] *= 2;
+        }
+        int n = Arrays.stream(wide).reduce(1, (a, b) -> a * b);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            switch (d) {
+                case POSITIVE: v[i] = 0.5 + rng.nextDouble(); break;
+                case NONZERO: v[i] = (rng.nextBoolean() ? 1 : -1) * (0.2 + rng.nextDouble()); break;
+                default: v[i] = rng.nextGaussian();
+            }
+        }
+        Tensor t = tensor(v, DType.FLOAT64).reshape(wide);
+        if (strided && shape.length > 0) {
+            int last = shape.length - 1;
+            t = t.slice(last, 0, wide[last], 2).detach();
+        }
+        return t;
+    }
+}
