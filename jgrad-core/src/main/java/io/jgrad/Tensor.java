@@ -139,7 +139,7 @@ public class Tensor {
     public double item() {
         int n = numel();
         if (n != 1) {
-            throw new IllegalArgumentException("a Tensor with " + n + " elements cannot be converted to Scalar");
+            throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
         }
         return storage.getDouble(offset);
     }

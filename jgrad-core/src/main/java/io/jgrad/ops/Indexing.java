@@ -25,7 +25,7 @@ public final class Indexing {
      */
     public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
         if (index.dtype() != DType.INT64) {
-            throw new IllegalArgumentException("index_select(): Expected dtype int64 for index");
+            throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
         }
         if (index.dim() > 1) {
             throw new IllegalArgumentException("index_select(): Index is supposed to be a vector");

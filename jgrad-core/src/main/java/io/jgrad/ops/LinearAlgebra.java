@@ -126,8 +126,8 @@ public final class LinearAlgebra {
         }
         int[] sm = Dispatch.A.shape(m);
         if (sm[1] != v.numel()) {
-            throw new IllegalArgumentException("size mismatch, got input (" + sm[0] + "), mat (" + sm[0] + "x" + sm[1]
-                    + "), vec (" + v.numel() + ")");
+            throw new IllegalArgumentException("size mismatch, got " + sm[0] + ", " + sm[0] + "x" + sm[1] + ","
+                    + v.numel());
         }
         checkSameDtype(m, v);
         Tensor out = Views.reshapeRaw(gemm(m, Views.reshapeRaw(v, new int[] {v.numel(), 1}), 1, sm[0], sm[1], 1),

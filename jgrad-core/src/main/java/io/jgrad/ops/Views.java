@@ -192,7 +192,7 @@ public final class Views {
         int[] shape = A.shape(x);
         int[] strides = A.strides(x);
         if (sizes.length < shape.length) {
-            throw new IllegalArgumentException("expand(torch.FloatTensor{" + Shapes.str(shape) + "}, size=" + Shapes.str(sizes)
+            throw new IllegalArgumentException("expand(" + x.dtype().legacyTypeName() + "{" + Shapes.str(shape) + "}, size=" + Shapes.str(sizes)
                     + "): the number of sizes provided (" + sizes.length + ") must be greater or equal to the number "
                     + "of dimensions in the tensor (" + shape.length + ")");
         }
@@ -304,7 +304,7 @@ public final class Views {
             throw new IndexOutOfBoundsException("slice() cannot be applied to a 0-dim tensor.");
         }
         if (step <= 0) {
-            throw new IllegalArgumentException("slice step must be positive");
+            throw new IllegalArgumentException("step must be greater than zero");
         }
         int d = Shapes.wrapDim(dim, shape.length);
         int size = shape[d];
@@ -327,11 +327,7 @@ public final class Views {
         int[] shape = A.shape(x);
         int d = Shapes.wrapDim(dim, shape.length);
         int size = shape.length == 0 ? 1 : shape[d];
-        int s = start < 0 ? start + size : start;
-        if (s < 0 || s > size) {
-            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + (-size) + ", "
-                    + size + "], but got " + start + ")");
-        }
+        int s = Shapes.wrapDim(start, size); // PyTorch 1.13 wraps start like a dimension index
         if (length < 0 || s + length > size) {
             throw new IndexOutOfBoundsException("start (" + s + ") + length (" + length + ") exceeds dimension size ("
                     + size + ").");
