@@ -919,7 +919,14 @@ public class Tensor {
      * }</pre>
      */
     public Tensor set(Tensor value, int... index) {
-        get(index).copy_(value);
+        // Python's __setitem__ drops the value's leading size-1 dimensions before copying (slicePrefix1sSize).
+        int[] vs = value.shape;
+        int lead = 0;
+        while (lead < vs.length && vs[lead] == 1) {
+            lead++;
+        }
+        Tensor v = lead == 0 ? value : value.reshape(java.util.Arrays.copyOfRange(vs, lead, vs.length));
+        get(index).copy_(v);
         return this;
     }
 
