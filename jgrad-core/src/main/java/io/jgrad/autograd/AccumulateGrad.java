@@ -33,10 +33,7 @@ final class AccumulateGrad extends Node {
     Tensor runLeafHooks(Tensor grad) {
         List<UnaryOperator<Tensor>> hooks = A.hooks(variable);
         for (UnaryOperator<Tensor> h : hooks) {
-            Tensor r = h.apply(grad);
-            if (r != null) {
-                grad = r;
-            }
+            grad = checkHookResult(grad, h.apply(grad));
         }
         return grad;
     }

@@ -58,8 +58,9 @@ public final class Autograd {
             throw new IllegalArgumentException("'inputs' argument to backward() cannot be empty.");
         }
         List<Tensor> grads = makeGrads(tensors, gradTensors);
+        List<Edge> roots = rootEdges(tensors);
         List<Edge> captures = inputEdges(inputs);
-        Tensor[] got = Engine.execute(rootEdges(tensors), grads, retainGraph || createGraph, createGraph, captures);
+        Tensor[] got = Engine.execute(roots, grads, retainGraph || createGraph, createGraph, captures);
         try (ModeGuard g = GradMode.set(createGraph)) {
             for (int i = 0; i < inputs.size(); i++) {
                 if (got[i] == null) {
@@ -93,8 +94,9 @@ public final class Autograd {
     public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
             boolean retainGraph, boolean createGraph, boolean allowUnused) {
         List<Tensor> grads = makeGrads(outputs, gradOutputs);
+        List<Edge> roots = rootEdges(outputs);
         List<Edge> captures = inputEdges(inputs);
-        Tensor[] got = Engine.execute(rootEdges(outputs), grads, retainGraph || createGraph, createGraph, captures);
+        Tensor[] got = Engine.execute(roots, grads, retainGraph || createGraph, createGraph, captures);
         List<Tensor> result = new ArrayList<>(inputs.size());
         for (Tensor g : got) {
             if (g == null && !allowUnused) {
@@ -159,6 +161,10 @@ public final class Autograd {
             Tensor out = outputs.get(i);
             Tensor g = given == null ? null : given.get(i);
             if (g == null) {
+                if (!out.requiresGrad()) {
+                    grads.add(null); // rootEdges reports it, as PyTorch's run_backward does after _make_grads
+                    continue;
+                }
                 if (out.numel() != 1) {
                     throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
                 }

@@ -31,6 +31,19 @@ final class Engine {
 
     private static final TensorAccess A = TensorAccess.get();
 
+    /** Gradient writes of the passes running on this thread (innermost last); see {@link #defer}. */
+    private static final ThreadLocal<ArrayDeque<List<Runnable>>> PENDING = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** Queues a write to a grad field until the innermost running pass succeeds; runs it now outside a pass. */
+    static void defer(Runnable write) {
+        List<Runnable> writes = PENDING.get().peekLast();
+        if (writes == null) {
+            write.run();
+        } else {
+            writes.add(write);
+        }
+    }
+
     /**
      * Backpropagates {@code rootGrads} from {@code roots}.
      *
@@ -41,28 +54,59 @@ final class Engine {
     static Tensor[] execute(List<Edge> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
             List<Edge> captures) {
         GraphRoot root = new GraphRoot(roots, rootGrads);
-        Map<Node, int[]> dependencies = computeDependencies(root);
-        Map<Node, List<Integer>> captureIndex = null;
-        Map<Node, Boolean> needed = null;
-        Tensor[] captured = captures == null ? null : new Tensor[captures.size()];
-        if (captures != null) {
-            captureIndex = new IdentityHashMap<>();
-            for (int i = 0; i < captures.size(); i++) {
-                Node n = captures.get(i).node();
-                if (n != null) {
-                    captureIndex.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
-                }
+        GraphTask task = new GraphTask(root, captures, keepGraph);
+        ArrayDeque<List<Runnable>> pending = PENDING.get();
+        pending.addLast(task.gradWrites);
+        try (ModeGuard g = GradMode.set(createGraph)) {
+            try {
+                task.run();
+            } finally {
+                pending.removeLast();
             }
-            needed = computeNeeded(root, captureIndex.keySet());
+            for (Runnable w : task.gradWrites) {
+                w.run();
+            }
+        }
+        return task.captured;
+    }
+
+    /** The state of one backward pass. */
+    private static final class GraphTask {
+        final Map<Node, int[]> dependencies;
+        final List<Edge> captures;
+        final Map<Node, List<Integer>> captureIndex;
+        final Map<Node, Boolean> needed;
+        final Tensor[] captured;
+        final boolean keepGraph;
+        final List<Runnable> gradWrites = new ArrayList<>();
+        final Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
+        final PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
+
+        GraphTask(GraphRoot root, List<Edge> captures, boolean keepGraph) {
+            this.dependencies = computeDependencies(root);
+            this.captures = captures;
+            this.keepGraph = keepGraph;
+            if (captures != null) {
+                captureIndex = new IdentityHashMap<>();
+                for (int i = 0; i < captures.size(); i++) {
+                    Node n = captures.get(i).node();
+                    if (n != null) {
+                        captureIndex.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
+                    }
+                }
+                needed = computeNeeded(root, captureIndex.keySet());
+                captured = new Tensor[captures.size()];
+            } else {
+                captureIndex = null;
+                needed = null;
+                captured = null;
+            }
+            ready.add(root);
+            buffers.put(root, new Tensor[0]);
         }
 
-        List<Runnable> leafWrites = new ArrayList<>();
-        Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
-        PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
-        ready.add(root);
-        buffers.put(root, new Tensor[0]);
-
-        try (ModeGuard g = GradMode.set(createGraph)) {
+        /** Runs ready nodes until none is left. */
+        void run() {
             while (!ready.isEmpty()) {
                 Node node = ready.poll();
                 Tensor[] inputs = buffers.remove(node);
@@ -83,11 +127,11 @@ final class Engine {
                     Tensor grad = inputs[0];
                     if (grad != null) {
                         Tensor hooked = acc.runLeafHooks(node.runPreHooks(inputs)[0]);
-                        leafWrites.add(() -> acc.accumulate(hooked));
+                        gradWrites.add(() -> acc.accumulate(hooked));
                     }
                     continue;
                 }
-                Tensor[] outputs = call(node, inputs, leafWrites);
+                Tensor[] outputs = call(node, inputs);
                 if (!keepGraph) {
                     node.release();
                 }
@@ -117,15 +161,11 @@ final class Engine {
                     }
                 }
             }
-            for (Runnable w : leafWrites) {
-                w.run();
-            }
         }
-        return captured;
     }
 
     /** Runs one node: hooks, the formula, output validation, anomaly checks. */
-    private static Tensor[] call(Node node, Tensor[] inputs, List<Runnable> leafWrites) {
+    private static Tensor[] call(Node node, Tensor[] inputs) {
         Tensor[] hooked = node.runPreHooks(inputs);
         boolean any = false;
         for (Tensor t : hooked) {

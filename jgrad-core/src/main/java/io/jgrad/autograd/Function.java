@@ -86,6 +86,7 @@ public abstract class Function {
             return out;
         }
         if (dirty) {
+            A.versionCounter(out).bump(); // PyTorch's apply bumps dirty tensors once more
             InPlace.rebaseHistory(out, node);
         } else {
             Graph.record(out, node);

@@ -81,9 +81,16 @@ public final class Graph {
     }
 
     /** Registers a tensor hook on output {@code outputNr} of a node (register_hook / retain_grad on a non-leaf). */
-    public static RemovableHandle addTensorHook(Node fn, int outputNr, java.util.function.UnaryOperator<Tensor> hook,
-            boolean retainsGrad) {
-        return fn.addTensorPreHook(outputNr, hook, retainsGrad);
+    public static RemovableHandle addTensorHook(Node fn, int outputNr, java.util.function.UnaryOperator<Tensor> hook) {
+        return fn.addTensorPreHook(outputNr, hook);
+    }
+
+    /**
+     * Runs a write to a tensor's {@code grad} when the current backward pass succeeds (at once outside a
+     * pass). See Note [Gradient accumulation] in AccumulateGrad.
+     */
+    public static void deferGradWrite(Runnable write) {
+        Engine.defer(write);
     }
 
     /** The sequence number the next node will get (CopySlices must run after the nodes it wraps). */

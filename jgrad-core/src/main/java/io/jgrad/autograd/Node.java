@@ -205,28 +205,24 @@ public abstract class Node {
     }
 
     /** A tensor hook on output {@code outputNr} (a non-leaf's register_hook or retain_grad). */
-    RemovableHandle addTensorPreHook(int outputNr, UnaryOperator<Tensor> hook, boolean retainsGrad) {
+    RemovableHandle addTensorPreHook(int outputNr, UnaryOperator<Tensor> hook) {
         synchronized (this) {
             if (preHooks == null) {
                 preHooks = new CopyOnWriteArrayList<>();
             }
         }
-        PreHook h = new PreHook(outputNr, hook, retainsGrad);
+        PreHook h = new PreHook(outputNr, hook);
         preHooks.add(h);
         return () -> preHooks.remove(h);
     }
 
-    /** Runs the tensor hooks (retain_grad ones last) and the node pre-hooks on the incoming gradients. */
+    /** Runs the tensor hooks in registration order (as PyTorch 1.13) and the node pre-hooks. */
     final Tensor[] runPreHooks(Tensor[] grads) {
         if (preHooks != null) {
-            for (int pass = 0; pass < 2; pass++) {
-                for (PreHook h : preHooks) {
-                    if (h.retainsGrad == (pass == 1) && grads[h.outputNr] != null) {
-                        Tensor r = h.fn.apply(grads[h.outputNr]);
-                        if (r != null) {
-                            grads[h.outputNr] = r;
-                        }
-                    }
+            for (PreHook h : preHooks) {
+                Tensor g = grads[h.outputNr];
+                if (g != null) {
+                    grads[h.outputNr] = checkHookResult(g, h.fn.apply(g));
                 }
             }
         }
@@ -239,6 +235,24 @@ public abstract class Node {
             }
         }
         return grads;
+    }
+
+    /**
+     * A tensor hook's result: null keeps the gradient; a tensor replaces it if it has the same shape and
+     * dtype (PyTorch's check_single_result messages otherwise).
+     */
+    static Tensor checkHookResult(Tensor before, Tensor after) {
+        if (after == null) {
+            return before;
+        }
+        if (!Arrays.equals(A.shape(before), A.shape(after))) {
+            throw new IllegalStateException("hook '<lambda>' has changed the size of value");
+        }
+        if (before.dtype() != after.dtype()) {
+            throw new IllegalStateException("hook '<lambda>' has changed the type of value (was "
+                    + before.dtype().legacyTypeName() + " got " + after.dtype().legacyTypeName() + ")");
+        }
+        return after;
     }
 
     final Tensor[] runPostHooks(Tensor[] gradInputs, Tensor[] gradOutputs) {
@@ -262,12 +276,10 @@ public abstract class Node {
     private static final class PreHook {
         final int outputNr;
         final UnaryOperator<Tensor> fn;
-        final boolean retainsGrad;
 
-        PreHook(int outputNr, UnaryOperator<Tensor> fn, boolean retainsGrad) {
+        PreHook(int outputNr, UnaryOperator<Tensor> fn) {
             this.outputNr = outputNr;
             this.fn = fn;
-            this.retainsGrad = retainsGrad;
         }
     }
 }

@@ -82,7 +82,7 @@ public final class Shapes {
         return dim < 0 ? dim + r : dim;
     }
 
-    /** The broadcast shape of two shapes, or PyTorch's error naming the sizes (and here also both shapes). */
+    /** The broadcast shape of two shapes, or PyTorch's error naming the mismatched sizes. */
     public static int[] broadcast(int[] a, int[] b) {
         if (Arrays.equals(a, b)) {
             return a;
@@ -100,7 +100,7 @@ public final class Shapes {
                 out[i] = sb;
             } else {
                 throw new IllegalArgumentException("The size of tensor a (" + sa + ") must match the size of tensor b ("
-                        + sb + ") at non-singleton dimension " + i + " (shapes " + str(a) + " and " + str(b) + ")");
+                        + sb + ") at non-singleton dimension " + i);
             }
         }
         return out;

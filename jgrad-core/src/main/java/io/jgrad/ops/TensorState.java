@@ -59,16 +59,15 @@ public final class TensorState {
         }
         Node fn = t.gradFn();
         Graph.addTensorHook(fn, t.outputNr(), g -> {
-            Tensor old = t.grad();
-            Tensor fresh;
-            if (old == null) {
-                fresh = GradMode.isEnabled() ? g.clone() : Views.detach(Copying.clone(g));
-            } else {
-                fresh = Arithmetic.add(old, g, 1);
-            }
-            A.setGradField(t, fresh);
+            boolean record = GradMode.isEnabled();
+            Graph.deferGradWrite(() -> {
+                try (ModeGuard m = GradMode.set(record)) {
+                    Tensor old = t.grad();
+                    A.setGradField(t, old == null ? Copying.clone(g) : Arithmetic.add(old, g, 1));
+                }
+            });
             return null;
-        }, true);
+        });
         A.setRetainsGrad(t, true);
     }
 
@@ -82,12 +81,12 @@ public final class TensorState {
             hooks.add(hook);
             return () -> hooks.remove(hook);
         }
-        return Graph.addTensorHook(t.gradFn(), t.outputNr(), hook, false);
+        return Graph.addTensorHook(t.gradFn(), t.outputNr(), hook);
     }
 
     /** {@code x.detach_()}. */
     public static void detachInPlace(Tensor t) {
-        if (A.viewBase(t) != null && t.requiresGrad()) {
+        if (A.viewBase(t) != null) {
             throw new IllegalStateException("Can't detach views in-place. Use detach() instead. If you are using "
                     + "DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, "
                     + "gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. "
