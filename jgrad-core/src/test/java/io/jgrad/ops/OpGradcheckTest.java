@@ -4,69 +4,30 @@ import static io.jgrad.Torch.cat;
 import static io.jgrad.Torch.stack;
 import static io.jgrad.Torch.tensor;
 import static io.jgrad.Torch.where;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.jgrad.ops.GradcheckTable.BINARY;
+import static io.jgrad.ops.GradcheckTable.S0;
+import static io.jgrad.ops.GradcheckTable.S23;
+import static io.jgrad.ops.GradcheckTable.S3;
+import static io.jgrad.ops.GradcheckTable.UNARY;
+import static io.jgrad.ops.GradcheckTable.cases;
+import static io.jgrad.ops.GradcheckTable.op;
 
 import io.jgrad.DType;
 import io.jgrad.Tensor;
 import io.jgrad.Torch;
-import io.jgrad.autograd.GradCheck;
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.jgrad.ops.GradcheckTable.Domain;
+import io.jgrad.ops.GradcheckTable.Op;
 import java.util.List;
-import java.util.Random;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every differentiable op, from one table: first and second derivatives against central differences in
- * FLOAT64, over 0-d, 1-D, 2-D, broadcasting and non-contiguous (strided) inputs. A new op is one row.
+ * Every core differentiable op, from one table: first and second derivatives against central differences
+ * in FLOAT64, over 0-d, 1-D, 2-D, broadcasting and non-contiguous (strided) inputs. A new op is one row.
  */
 class OpGradcheckTest {
-
-    /** How inputs are drawn, so that each op is checked where it is smooth. */
-    enum Domain {
-        /** Standard normal. */
-        ANY,
-        /** In (0.5, 1.5): for log, sqrt, pow bases, divisors. */
-        POSITIVE,
-        /** |x| in (0.2, 1.2) with random sign: away from the kinks of abs, relu, sign-dependent ops. */
-        NONZERO
-    }
-
-    /**
-     * One row: the op, the shapes of its inputs in each case, the input domain, and whether to check second
-     * derivatives too.
-     */
-    record Op(String name, Function<Tensor[], Tensor> fn, List<int[][]> cases, Domain domain, boolean second) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    private static final int[] S0 = {};
-    private static final int[] S3 = {3};
-    private static final int[] S23 = {2, 3};
-
-    /** Shape cases for elementwise unary ops. */
-    private static final List<int[][]> UNARY = List.of(new int[][] {S0}, new int[][] {S3}, new int[][] {S23},
-            new int[][] {{2, 2, 2}});
-
-    /** Shape cases for elementwise binary ops: equal shapes and broadcasting pairs. */
-    private static final List<int[][]> BINARY = List.of(new int[][] {S0, S0}, new int[][] {S3, S3},
-            new int[][] {S23, S23}, new int[][] {S23, S3}, new int[][] {{2, 1}, {1, 3}}, new int[][] {S0, S23},
-            new int[][] {S3, S0});
-
-    private static List<int[][]> cases(int[][]... shapeLists) {
-        return List.of(shapeLists);
-    }
-
-    private static Op op(String name, Function<Tensor[], Tensor> fn, List<int[][]> cases, Domain d) {
-        return new Op(name, fn, cases, d, true);
-    }
 
     static final List<Op> OPS = List.of(
             // Arithmetic
@@ -191,62 +152,12 @@ class OpGradcheckTest {
             }, cases(new int[][] {S23}), Domain.ANY));
 
     static Stream<Arguments> checks() {
-        List<Arguments> out = new ArrayList<>();
-        for (Op op : OPS) {
-            for (int[][] shapes : op.cases()) {
-                String label = Arrays.deepToString(shapes);
-                out.add(Arguments.of(op, shapes, false, label));
-                boolean anyNd = Arrays.stream(shapes).anyMatch(s -> s.length > 0);
-                if (anyNd) {
-                    out.add(Arguments.of(op, shapes, true, label + " strided"));
-                }
-            }
-        }
-        return out.stream();
+        return GradcheckTable.checks(OPS);
     }
 
     @ParameterizedTest(name = "{0} {3}")
     @MethodSource("checks")
     void firstAndSecondDerivatives(Op op, int[][] shapes, boolean strided, String label) {
-        Random rng = new Random(op.name().hashCode() * 31L + Arrays.deepHashCode(shapes) + (strided ? 1 : 0));
-        Tensor[] inputs = new Tensor[shapes.length];
-        for (int i = 0; i < shapes.length; i++) {
-            inputs[i] = input(rng, shapes[i], op.domain(), strided).requiresGrad_();
-        }
-        if (strided) {
-            for (Tensor t : inputs) {
-                assertTrue(t.dim() == 0 || !t.isContiguous() || t.numel() <= 1, "strided input must be non-contiguous");
-            }
-        }
-        assertTrue(GradCheck.gradcheck(op.fn(), inputs), op.name());
-        if (op.second()) {
-            assertTrue(GradCheck.gradgradcheck(op.fn(), inputs), op.name());
-        }
-    }
-
-    /**
-     * A FLOAT64 leaf of the shape; strided ones are every other column of a wider tensor, detached so they
-     * are leaves that do not own a contiguous layout.
-     */
-    static Tensor input(Random rng, int[] shape, Domain d, boolean strided) {
-        int[] wide = shape.clone();
-        if (strided && shape.length > 0) {
-            wide[shape.length - 1] *= 2;
-        }
-        int n = Arrays.stream(wide).reduce(1, (a, b) -> a * b);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            switch (d) {
-                case POSITIVE: v[i] = 0.5 + rng.nextDouble(); break;
-                case NONZERO: v[i] = (rng.nextBoolean() ? 1 : -1) * (0.2 + rng.nextDouble()); break;
-                default: v[i] = rng.nextGaussian();
-            }
-        }
-        Tensor t = tensor(v, DType.FLOAT64).reshape(wide);
-        if (strided && shape.length > 0) {
-            int last = shape.length - 1;
-            t = t.slice(last, 0, wide[last], 2).detach();
-        }
-        return t;
+        GradcheckTable.check(op, shapes, strided);
     }
 }
