@@ -6,14 +6,20 @@ import io.jgrad.autograd.RemovableHandle;
 import io.jgrad.internal.Shapes;
 import io.jgrad.internal.TensorAccess;
 import io.jgrad.internal.ViewCreation;
+import io.jgrad.ops.AdvancedIndexing;
 import io.jgrad.ops.Arithmetic;
 import io.jgrad.ops.Comparison;
 import io.jgrad.ops.Copying;
 import io.jgrad.ops.Indexing;
 import io.jgrad.ops.InPlace;
 import io.jgrad.ops.LinearAlgebra;
+import io.jgrad.ops.MathFunctions;
 import io.jgrad.ops.Pointwise;
+import io.jgrad.ops.Products;
 import io.jgrad.ops.Reductions;
+import io.jgrad.ops.Reshaping;
+import io.jgrad.ops.Sorting;
+import io.jgrad.ops.Statistics;
 import io.jgrad.ops.TensorState;
 import io.jgrad.ops.Views;
 import io.jgrad.storage.Storage;
@@ -809,6 +815,424 @@ public class Tensor {
     }
 
     // ------------------------------------------------------------------------------------------------
+    // More math, reductions, indexing, shapes and products (issue 3's op surface)
+
+    /** {@code x.tan()}: tangent. */
+    public Tensor tan() {
+        return MathFunctions.tan(this);
+    }
+
+    /** {@code x.asin()}: arcsine. */
+    public Tensor asin() {
+        return MathFunctions.asin(this);
+    }
+
+    /** {@code x.acos()}: arccosine. */
+    public Tensor acos() {
+        return MathFunctions.acos(this);
+    }
+
+    /** {@code x.atan()}: arctangent. */
+    public Tensor atan() {
+        return MathFunctions.atan(this);
+    }
+
+    /** {@code x.sinh()}: hyperbolic sine. */
+    public Tensor sinh() {
+        return MathFunctions.sinh(this);
+    }
+
+    /** {@code x.cosh()}: hyperbolic cosine. */
+    public Tensor cosh() {
+        return MathFunctions.cosh(this);
+    }
+
+    /** {@code x.log1p()}: ln(1 + x), accurate near 0. */
+    public Tensor log1p() {
+        return MathFunctions.log1p(this);
+    }
+
+    /** {@code x.expm1()}: e^x - 1, accurate near 0. */
+    public Tensor expm1() {
+        return MathFunctions.expm1(this);
+    }
+
+    /** {@code x.log2()}: log base 2. */
+    public Tensor log2() {
+        return MathFunctions.log2(this);
+    }
+
+    /** {@code x.log10()}: log base 10. */
+    public Tensor log10() {
+        return MathFunctions.log10(this);
+    }
+
+    /** {@code x.erf()}: error function. */
+    public Tensor erf() {
+        return MathFunctions.erf(this);
+    }
+
+    /** {@code x.reciprocal()}: 1 / x. */
+    public Tensor reciprocal() {
+        return MathFunctions.reciprocal(this);
+    }
+
+    /** {@code x.rsqrt()}: 1 / sqrt(x). */
+    public Tensor rsqrt() {
+        return MathFunctions.rsqrt(this);
+    }
+
+    /** {@code x.square()}: x * x. */
+    public Tensor square() {
+        return MathFunctions.square(this);
+    }
+
+    /** {@code x.floor()}: round down (zero gradient). */
+    public Tensor floor() {
+        return MathFunctions.floor(this);
+    }
+
+    /** {@code x.ceil()}: round up (zero gradient). */
+    public Tensor ceil() {
+        return MathFunctions.ceil(this);
+    }
+
+    /** {@code x.round()}: round half to even (zero gradient). */
+    public Tensor round() {
+        return MathFunctions.round(this);
+    }
+
+    /** {@code x.trunc()}: round toward zero (zero gradient). */
+    public Tensor trunc() {
+        return MathFunctions.trunc(this);
+    }
+
+    /** {@code torch.atan2(x, other)}: angle of (other, x). */
+    public Tensor atan2(Tensor other) {
+        return MathFunctions.atan2(this, other);
+    }
+
+    /** {@code torch.fmod(x, other)}: remainder with the sign of x. */
+    public Tensor fmod(Tensor other) {
+        return MathFunctions.fmod(this, other);
+    }
+
+    /** {@code torch.fmod(x, 2.5)}. */
+    public Tensor fmod(double other) {
+        return MathFunctions.fmod(this, Torch.wrapScalar(other, this));
+    }
+
+    /** {@code torch.remainder(x, other)}: remainder with the sign of other (Python's %). */
+    public Tensor remainder(Tensor other) {
+        return MathFunctions.remainder(this, other);
+    }
+
+    /** {@code x % 2.5}. */
+    public Tensor remainder(double other) {
+        return MathFunctions.remainder(this, Torch.wrapScalar(other, this));
+    }
+
+    /** {@code torch.lerp(x, end, weight)}: x + weight * (end - x). */
+    public Tensor lerp(Tensor end, double weight) {
+        return MathFunctions.lerp(this, end, Torch.wrapScalar(weight, this));
+    }
+
+    /** {@code torch.lerp(x, end, weight)} with a tensor weight. */
+    public Tensor lerp(Tensor end, Tensor weight) {
+        return MathFunctions.lerp(this, end, weight);
+    }
+
+    /** {@code x.clamp(min, max)} with tensor bounds (either may be null). */
+    public Tensor clamp(Tensor min, Tensor max) {
+        return MathFunctions.clamp(this, min, max);
+    }
+
+    /** {@code x.prod()}: product of all elements. */
+    public Tensor prod() {
+        return Statistics.prod(this);
+    }
+
+    /** {@code x.prod(dim, keepdim)}. */
+    public Tensor prod(int dim, boolean keepDim) {
+        return Statistics.prod(this, dim, keepDim);
+    }
+
+    /** {@code x.var()}: unbiased variance of all elements. */
+    public Tensor var() {
+        return Statistics.var(this, new int[0], 1, false);
+    }
+
+    /** {@code x.var(dim, keepdim=keepDim)} (unbiased). */
+    public Tensor var(int dim, boolean keepDim) {
+        return Statistics.var(this, new int[] {dim}, 1, keepDim);
+    }
+
+    /** {@code x.var(dims, correction=correction, keepdim=keepDim)}. */
+    public Tensor var(int[] dims, double correction, boolean keepDim) {
+        return Statistics.var(this, dims, correction, keepDim);
+    }
+
+    /** {@code x.std()}: unbiased standard deviation of all elements. */
+    public Tensor std() {
+        return Statistics.std(this, new int[0], 1, false);
+    }
+
+    /** {@code x.std(dim, keepdim=keepDim)} (unbiased). */
+    public Tensor std(int dim, boolean keepDim) {
+        return Statistics.std(this, new int[] {dim}, 1, keepDim);
+    }
+
+    /** {@code x.std(dims, correction=correction, keepdim=keepDim)}. */
+    public Tensor std(int[] dims, double correction, boolean keepDim) {
+        return Statistics.std(this, dims, correction, keepDim);
+    }
+
+    /** {@code x.norm()}: the 2-norm (Frobenius) of all elements. */
+    public Tensor norm() {
+        return Statistics.norm(this, 2, new int[0], false);
+    }
+
+    /** {@code x.norm(p)} for p = 1, 2, inf ({@code Double.POSITIVE_INFINITY}) or any positive p. */
+    public Tensor norm(double p) {
+        return Statistics.norm(this, p, new int[0], false);
+    }
+
+    /** {@code x.norm(p, dims, keepdim)}. */
+    public Tensor norm(double p, int[] dims, boolean keepDim) {
+        return Statistics.norm(this, p, dims, keepDim);
+    }
+
+    /** {@code x.logsumexp(dim, keepdim)}: log(sum(exp(x))) computed stably. */
+    public Tensor logsumexp(int dim, boolean keepDim) {
+        return Statistics.logsumexp(this, new int[] {dim}, keepDim);
+    }
+
+    /** {@code x.logsumexp(dims, keepdim)}. */
+    public Tensor logsumexp(int[] dims, boolean keepDim) {
+        return Statistics.logsumexp(this, dims, keepDim);
+    }
+
+    /** {@code x.cumsum(dim)}. */
+    public Tensor cumsum(int dim) {
+        return Statistics.cumsum(this, dim);
+    }
+
+    /** {@code x.cumprod(dim)}. */
+    public Tensor cumprod(int dim) {
+        return Statistics.cumprod(this, dim);
+    }
+
+    /** {@code x.amax(dim, keepdim)}: maxima without indices; ties share the gradient. */
+    public Tensor amax(int dim, boolean keepDim) {
+        return Statistics.amax(this, new int[] {dim}, keepDim);
+    }
+
+    /** {@code x.amax(dims, keepdim)}. */
+    public Tensor amax(int[] dims, boolean keepDim) {
+        return Statistics.amax(this, dims, keepDim);
+    }
+
+    /** {@code x.amin(dim, keepdim)}. */
+    public Tensor amin(int dim, boolean keepDim) {
+        return Statistics.amin(this, new int[] {dim}, keepDim);
+    }
+
+    /** {@code x.amin(dims, keepdim)}. */
+    public Tensor amin(int[] dims, boolean keepDim) {
+        return Statistics.amin(this, dims, keepDim);
+    }
+
+    /** {@code x.all()}: true if every element is non-zero (BOOL). */
+    public Tensor all() {
+        return Statistics.all(this);
+    }
+
+    /** {@code x.all(dim, keepdim)}. */
+    public Tensor all(int dim, boolean keepDim) {
+        return Statistics.all(this, dim, keepDim);
+    }
+
+    /** {@code x.any()}: true if some element is non-zero (BOOL). */
+    public Tensor any() {
+        return Statistics.any(this);
+    }
+
+    /** {@code x.any(dim, keepdim)}. */
+    public Tensor any(int dim, boolean keepDim) {
+        return Statistics.any(this, dim, keepDim);
+    }
+
+    /** {@code x.sort()}: ascending along the last dimension. */
+    public ValuesIndices sort() {
+        return Sorting.sort(this, -1, false);
+    }
+
+    /** {@code x.sort(dim, descending)}: values and their original indices (stable). */
+    public ValuesIndices sort(int dim, boolean descending) {
+        return Sorting.sort(this, dim, descending);
+    }
+
+    /** {@code x.topk(k)}: the k largest along the last dimension, sorted. */
+    public ValuesIndices topk(int k) {
+        return Sorting.topk(this, k, -1, true, true);
+    }
+
+    /** {@code x.topk(k, dim, largest, sorted)}. */
+    public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) {
+        return Sorting.topk(this, k, dim, largest, sorted);
+    }
+
+    /** {@code x.masked_select(mask)}: the selected elements as a 1-D tensor. */
+    public Tensor maskedSelect(Tensor mask) {
+        return AdvancedIndexing.maskedSelect(this, mask);
+    }
+
+    /** {@code x.scatter(dim, index, src)}. */
+    public Tensor scatter(int dim, Tensor index, Tensor src) {
+        return AdvancedIndexing.scatter(this, dim, index, src);
+    }
+
+    /** {@code x.scatter(dim, index, value)}. */
+    public Tensor scatter(int dim, Tensor index, double value) {
+        return AdvancedIndexing.scatter(this, dim, index, value);
+    }
+
+    /** {@code x.scatter_add(dim, index, src)}. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        return AdvancedIndexing.scatterAdd(this, dim, index, src);
+    }
+
+    /** {@code x.index_add(dim, index, source)}. */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source) {
+        return AdvancedIndexing.indexAdd(this, dim, index, source, 1);
+    }
+
+    /** {@code x.index_add(dim, index, source, alpha=alpha)}. */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) {
+        return AdvancedIndexing.indexAdd(this, dim, index, source, alpha);
+    }
+
+    /** {@code x[i0, i1, ...]} with INT64 or BOOL index tensors; null is a full slice {@code :}. */
+    public Tensor index(Tensor... indices) {
+        return AdvancedIndexing.index(this, indices);
+    }
+
+    /** {@code x.index_put(indices, values, accumulate)} out of place. */
+    public Tensor indexPut(Tensor[] indices, Tensor values, boolean accumulate) {
+        return AdvancedIndexing.indexPut(this, indices, values, accumulate);
+    }
+
+    /** {@code x.repeat(sizes)}. */
+    public Tensor repeat(int... sizes) {
+        return Reshaping.repeat(this, sizes);
+    }
+
+    /** {@code x.tile(dims)}. */
+    public Tensor tile(int... dims) {
+        return Reshaping.tile(this, dims);
+    }
+
+    /** {@code x.flip(dims)}. */
+    public Tensor flip(int... dims) {
+        return Reshaping.flip(this, dims);
+    }
+
+    /** {@code x.roll(shift, dim)}. */
+    public Tensor roll(int shift, int dim) {
+        return Reshaping.roll(this, new int[] {shift}, new int[] {dim});
+    }
+
+    /** {@code x.roll(shifts, dims)}; no dims rolls the flattened tensor. */
+    public Tensor roll(int[] shifts, int[] dims) {
+        return Reshaping.roll(this, shifts, dims);
+    }
+
+    /** {@code x.chunk(chunks, dim)}: views. */
+    public Tensor[] chunk(int chunks, int dim) {
+        return Reshaping.chunk(this, chunks, dim);
+    }
+
+    /** {@code x.split(splitSize, dim)}: views. */
+    public Tensor[] split(int splitSize, int dim) {
+        return Reshaping.split(this, splitSize, dim);
+    }
+
+    /** {@code x.split([s0, s1, ...], dim)}: views. */
+    public Tensor[] split(int[] sizes, int dim) {
+        return Reshaping.split(this, sizes, dim);
+    }
+
+    /** {@code x.unbind(dim)}: views. */
+    public Tensor[] unbind(int dim) {
+        return Views.unbind(this, dim);
+    }
+
+    /** {@code x.unbind()} along dim 0. */
+    public Tensor[] unbind() {
+        return Views.unbind(this, 0);
+    }
+
+    /** {@code x.diag()}: a vector's diagonal matrix, or a matrix's diagonal. */
+    public Tensor diag() {
+        return Reshaping.diag(this, 0);
+    }
+
+    /** {@code x.diag(k)}. */
+    public Tensor diag(int k) {
+        return Reshaping.diag(this, k);
+    }
+
+    /** {@code x.diagonal()}: a view of the main diagonal of the first two dimensions. */
+    public Tensor diagonal() {
+        return Views.diagonal(this, 0, 0, 1);
+    }
+
+    /** {@code x.diagonal(offset, dim1, dim2)}. */
+    public Tensor diagonal(int offset, int dim1, int dim2) {
+        return Views.diagonal(this, offset, dim1, dim2);
+    }
+
+    /** {@code x.trace()}. */
+    public Tensor trace() {
+        return Reshaping.trace(this);
+    }
+
+    /** {@code x.tril()}. */
+    public Tensor tril() {
+        return Reshaping.tril(this, 0);
+    }
+
+    /** {@code x.tril(k)}. */
+    public Tensor tril(int k) {
+        return Reshaping.tril(this, k);
+    }
+
+    /** {@code x.triu()}. */
+    public Tensor triu() {
+        return Reshaping.triu(this, 0);
+    }
+
+    /** {@code x.triu(k)}. */
+    public Tensor triu(int k) {
+        return Reshaping.triu(this, k);
+    }
+
+    /** {@code torch.outer(x, other)}. */
+    public Tensor outer(Tensor other) {
+        return Products.outer(this, other);
+    }
+
+    /** {@code x.addmm(m1, m2)}: x + m1 @ m2. */
+    public Tensor addmm(Tensor m1, Tensor m2) {
+        return Products.addmm(this, m1, m2, 1, 1);
+    }
+
+    /** {@code torch.cross(x, other, dim)}. */
+    public Tensor cross(Tensor other, int dim) {
+        return Products.cross(this, other, dim);
+    }
+
+    // ------------------------------------------------------------------------------------------------
     // In-place ops: write into this tensor, bump its version, rebase its history; return this.
 
     /** {@code x.add_(other)}, {@code x += other}. */
@@ -911,6 +1335,31 @@ public class Tensor {
         return InPlace.apply(this, s -> Indexing.maskedFill(s, mask, value), false, mask);
     }
 
+    /** {@code x.index_put_(indices, values)}: {@code x[indices] = values}. */
+    public Tensor indexPut_(Tensor[] indices, Tensor values) {
+        return InPlace.apply(this, s -> AdvancedIndexing.indexPut(s, indices, values, false), false, values);
+    }
+
+    /** {@code x.index_put_(indices, values, accumulate)}. */
+    public Tensor indexPut_(Tensor[] indices, Tensor values, boolean accumulate) {
+        return InPlace.apply(this, s -> AdvancedIndexing.indexPut(s, indices, values, accumulate), false, values);
+    }
+
+    /** {@code x.scatter_(dim, index, src)}. */
+    public Tensor scatter_(int dim, Tensor index, Tensor src) {
+        return InPlace.apply(this, s -> AdvancedIndexing.scatter(s, dim, index, src), false, src);
+    }
+
+    /** {@code x.scatter_add_(dim, index, src)}. */
+    public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
+        return InPlace.apply(this, s -> AdvancedIndexing.scatterAdd(s, dim, index, src), false, src);
+    }
+
+    /** {@code x.index_add_(dim, index, source)}. */
+    public Tensor indexAdd_(int dim, Tensor index, Tensor source) {
+        return InPlace.apply(this, s -> AdvancedIndexing.indexAdd(s, dim, index, source, 1), false, source);
+    }
+
     /**
      * {@code x[index] = value}: shorthand for {@code x.get(index).copy_(value)}.
      *
@@ -961,6 +1410,14 @@ public class Tensor {
             view.viewBase = root;
             view.viewCreation = creation;
             view.viewAttrVersion = view.version.get();
+        }
+
+        @Override
+        public void markMultiOutputView(Tensor view, Tensor base) {
+            markView(view, base);
+            if (view.viewCreation == ViewCreation.DEFAULT) {
+                view.viewCreation = ViewCreation.MULTI_OUTPUT_NODE;
+            }
         }
 
         @Override

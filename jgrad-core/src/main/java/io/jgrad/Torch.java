@@ -702,6 +702,329 @@ public final class Torch {
     }
 
     // ------------------------------------------------------------------------------------------------
+    // More functions (issue 3's op surface)
+
+    /** {@code torch.tan(x)}. */
+    public static Tensor tan(Tensor x) {
+        return x.tan();
+    }
+
+    /** {@code torch.asin(x)}. */
+    public static Tensor asin(Tensor x) {
+        return x.asin();
+    }
+
+    /** {@code torch.acos(x)}. */
+    public static Tensor acos(Tensor x) {
+        return x.acos();
+    }
+
+    /** {@code torch.atan(x)}. */
+    public static Tensor atan(Tensor x) {
+        return x.atan();
+    }
+
+    /** {@code torch.sinh(x)}. */
+    public static Tensor sinh(Tensor x) {
+        return x.sinh();
+    }
+
+    /** {@code torch.cosh(x)}. */
+    public static Tensor cosh(Tensor x) {
+        return x.cosh();
+    }
+
+    /** {@code torch.log1p(x)}. */
+    public static Tensor log1p(Tensor x) {
+        return x.log1p();
+    }
+
+    /** {@code torch.expm1(x)}. */
+    public static Tensor expm1(Tensor x) {
+        return x.expm1();
+    }
+
+    /** {@code torch.log2(x)}. */
+    public static Tensor log2(Tensor x) {
+        return x.log2();
+    }
+
+    /** {@code torch.log10(x)}. */
+    public static Tensor log10(Tensor x) {
+        return x.log10();
+    }
+
+    /** {@code torch.erf(x)}. */
+    public static Tensor erf(Tensor x) {
+        return x.erf();
+    }
+
+    /** {@code torch.reciprocal(x)}. */
+    public static Tensor reciprocal(Tensor x) {
+        return x.reciprocal();
+    }
+
+    /** {@code torch.rsqrt(x)}. */
+    public static Tensor rsqrt(Tensor x) {
+        return x.rsqrt();
+    }
+
+    /** {@code torch.square(x)}. */
+    public static Tensor square(Tensor x) {
+        return x.square();
+    }
+
+    /** {@code torch.floor(x)}. */
+    public static Tensor floor(Tensor x) {
+        return x.floor();
+    }
+
+    /** {@code torch.ceil(x)}. */
+    public static Tensor ceil(Tensor x) {
+        return x.ceil();
+    }
+
+    /** {@code torch.round(x)}. */
+    public static Tensor round(Tensor x) {
+        return x.round();
+    }
+
+    /** {@code torch.trunc(x)}. */
+    public static Tensor trunc(Tensor x) {
+        return x.trunc();
+    }
+
+    /** {@code torch.atan2(a, b)}. */
+    public static Tensor atan2(Tensor a, Tensor b) {
+        return a.atan2(b);
+    }
+
+    /** {@code torch.fmod(a, b)}. */
+    public static Tensor fmod(Tensor a, Tensor b) {
+        return a.fmod(b);
+    }
+
+    /** {@code torch.remainder(a, b)}. */
+    public static Tensor remainder(Tensor a, Tensor b) {
+        return a.remainder(b);
+    }
+
+    /** {@code torch.lerp(start, end, weight)}. */
+    public static Tensor lerp(Tensor start, Tensor end, double weight) {
+        return start.lerp(end, weight);
+    }
+
+    /** {@code torch.lerp(start, end, weight)} with a tensor weight. */
+    public static Tensor lerp(Tensor start, Tensor end, Tensor weight) {
+        return start.lerp(end, weight);
+    }
+
+    /** {@code torch.clamp(x, min, max)} with tensor bounds (either may be null). */
+    public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
+        return x.clamp(min, max);
+    }
+
+    /** {@code torch.prod(x)}. */
+    public static Tensor prod(Tensor x) {
+        return x.prod();
+    }
+
+    /** {@code torch.var(x)} (unbiased). */
+    public static Tensor var(Tensor x) {
+        return x.var();
+    }
+
+    /** {@code torch.std(x)} (unbiased). */
+    public static Tensor std(Tensor x) {
+        return x.std();
+    }
+
+    /** {@code torch.norm(x, p)}. */
+    public static Tensor norm(Tensor x, double p) {
+        return x.norm(p);
+    }
+
+    /** {@code torch.logsumexp(x, dim, keepdim)}. */
+    public static Tensor logsumexp(Tensor x, int dim, boolean keepDim) {
+        return x.logsumexp(dim, keepDim);
+    }
+
+    /** {@code torch.cumsum(x, dim)}. */
+    public static Tensor cumsum(Tensor x, int dim) {
+        return x.cumsum(dim);
+    }
+
+    /** {@code torch.cumprod(x, dim)}. */
+    public static Tensor cumprod(Tensor x, int dim) {
+        return x.cumprod(dim);
+    }
+
+    /** {@code torch.amax(x, dim, keepdim)}. */
+    public static Tensor amax(Tensor x, int dim, boolean keepDim) {
+        return x.amax(dim, keepDim);
+    }
+
+    /** {@code torch.amin(x, dim, keepdim)}. */
+    public static Tensor amin(Tensor x, int dim, boolean keepDim) {
+        return x.amin(dim, keepDim);
+    }
+
+    /** {@code torch.argmin(x, dim)}. */
+    public static Tensor argmin(Tensor x, int dim) {
+        return x.argmin(dim);
+    }
+
+    /** {@code torch.all(x)}. */
+    public static Tensor all(Tensor x) {
+        return x.all();
+    }
+
+    /** {@code torch.any(x)}. */
+    public static Tensor any(Tensor x) {
+        return x.any();
+    }
+
+    /** {@code torch.sort(x, dim, descending)}. */
+    public static ValuesIndices sort(Tensor x, int dim, boolean descending) {
+        return x.sort(dim, descending);
+    }
+
+    /** {@code torch.topk(x, k)}. */
+    public static ValuesIndices topk(Tensor x, int k) {
+        return x.topk(k);
+    }
+
+    /** {@code torch.masked_select(x, mask)}. */
+    public static Tensor maskedSelect(Tensor x, Tensor mask) {
+        return x.maskedSelect(mask);
+    }
+
+    /** {@code torch.scatter(x, dim, index, src)}. */
+    public static Tensor scatter(Tensor x, int dim, Tensor index, Tensor src) {
+        return x.scatter(dim, index, src);
+    }
+
+    /** {@code torch.scatter_add(x, dim, index, src)}. */
+    public static Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src) {
+        return x.scatterAdd(dim, index, src);
+    }
+
+    /** {@code torch.index_add(x, dim, index, source)}. */
+    public static Tensor indexAdd(Tensor x, int dim, Tensor index, Tensor source) {
+        return x.indexAdd(dim, index, source);
+    }
+
+    /** {@code torch.flip(x, dims)}. */
+    public static Tensor flip(Tensor x, int... dims) {
+        return x.flip(dims);
+    }
+
+    /** {@code torch.roll(x, shifts, dims)}. */
+    public static Tensor roll(Tensor x, int[] shifts, int[] dims) {
+        return x.roll(shifts, dims);
+    }
+
+    /** {@code torch.tile(x, dims)}. */
+    public static Tensor tile(Tensor x, int... dims) {
+        return x.tile(dims);
+    }
+
+    /** {@code torch.chunk(x, chunks, dim)}. */
+    public static Tensor[] chunk(Tensor x, int chunks, int dim) {
+        return x.chunk(chunks, dim);
+    }
+
+    /** {@code torch.split(x, splitSize, dim)}. */
+    public static Tensor[] split(Tensor x, int splitSize, int dim) {
+        return x.split(splitSize, dim);
+    }
+
+    /** {@code torch.unbind(x, dim)}. */
+    public static Tensor[] unbind(Tensor x, int dim) {
+        return x.unbind(dim);
+    }
+
+    /** {@code torch.diag(x, k)}. */
+    public static Tensor diag(Tensor x, int k) {
+        return x.diag(k);
+    }
+
+    /** {@code torch.diagonal(x, offset, dim1, dim2)}. */
+    public static Tensor diagonal(Tensor x, int offset, int dim1, int dim2) {
+        return x.diagonal(offset, dim1, dim2);
+    }
+
+    /** {@code torch.trace(x)}. */
+    public static Tensor trace(Tensor x) {
+        return x.trace();
+    }
+
+    /** {@code torch.tril(x, k)}. */
+    public static Tensor tril(Tensor x, int k) {
+        return x.tril(k);
+    }
+
+    /** {@code torch.triu(x, k)}. */
+    public static Tensor triu(Tensor x, int k) {
+        return x.triu(k);
+    }
+
+    /** {@code torch.outer(a, b)}. */
+    public static Tensor outer(Tensor a, Tensor b) {
+        return a.outer(b);
+    }
+
+    /** {@code torch.addmm(input, m1, m2)}. */
+    public static Tensor addmm(Tensor input, Tensor m1, Tensor m2) {
+        return io.jgrad.ops.Products.addmm(input, m1, m2, 1, 1);
+    }
+
+    /** {@code torch.addmm(input, m1, m2, beta=beta, alpha=alpha)}. */
+    public static Tensor addmm(Tensor input, Tensor m1, Tensor m2, double beta, double alpha) {
+        return io.jgrad.ops.Products.addmm(input, m1, m2, beta, alpha);
+    }
+
+    /** {@code torch.baddbmm(input, b1, b2)}. */
+    public static Tensor baddbmm(Tensor input, Tensor b1, Tensor b2) {
+        return io.jgrad.ops.Products.baddbmm(input, b1, b2, 1, 1);
+    }
+
+    /** {@code torch.baddbmm(input, b1, b2, beta=beta, alpha=alpha)}. */
+    public static Tensor baddbmm(Tensor input, Tensor b1, Tensor b2, double beta, double alpha) {
+        return io.jgrad.ops.Products.baddbmm(input, b1, b2, beta, alpha);
+    }
+
+    /** {@code torch.einsum(equation, operands)} (explicit form, e.g. {@code "ij,jk->ik"}). */
+    public static Tensor einsum(String equation, Tensor... operands) {
+        return io.jgrad.ops.Products.einsum(equation, operands);
+    }
+
+    /** {@code torch.cross(a, b, dim)}. */
+    public static Tensor cross(Tensor a, Tensor b, int dim) {
+        return a.cross(b, dim);
+    }
+
+    /** {@code torch.cdist(x1, x2, p)}. */
+    public static Tensor cdist(Tensor x1, Tensor x2, double p) {
+        return io.jgrad.ops.Products.cdist(x1, x2, p);
+    }
+
+    /** {@code torch.meshgrid(tensors, indexing=indexing)} with "ij" or "xy". */
+    public static List<Tensor> meshgrid(List<Tensor> tensors, String indexing) {
+        return io.jgrad.ops.Reshaping.meshgrid(tensors, indexing);
+    }
+
+    /** {@code torch.meshgrid(a, b, ..., indexing='ij')}. */
+    public static List<Tensor> meshgrid(Tensor... tensors) {
+        return io.jgrad.ops.Reshaping.meshgrid(Arrays.asList(tensors), "ij");
+    }
+
+    /** {@code torch.result_type(a, b)}: the dtype PyTorch's type promotion gives. */
+    public static DType resultType(Tensor a, Tensor b) {
+        return io.jgrad.ops.Dispatch.resultType(a, b);
+    }
+
+    // ------------------------------------------------------------------------------------------------
     // Grad mode (per thread)
 
     /**

@@ -44,6 +44,9 @@ public abstract class TensorAccess {
     /** Makes {@code view} a view of {@code base}'s root base, as PyTorch's as_view does. */
     public abstract void markView(Tensor view, Tensor base);
 
+    /** Marks {@code view} as one of several views one op returned (in-place on it is refused). */
+    public abstract void markMultiOutputView(Tensor view, Tensor base);
+
     public abstract VersionCounter versionCounter(Tensor t);
 
     public abstract void setVersionCounter(Tensor t, VersionCounter v);

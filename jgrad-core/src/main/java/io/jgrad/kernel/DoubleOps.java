@@ -52,6 +52,60 @@ public final class DoubleOps {
             case SIGN:
                 for (int i = 0; i < n; i++) o[oo + i] = Math.signum(a[ao + i]);
                 break;
+            case TAN:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.tan(a[ao + i]);
+                break;
+            case ASIN:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.asin(a[ao + i]);
+                break;
+            case ACOS:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.acos(a[ao + i]);
+                break;
+            case ATAN:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.atan(a[ao + i]);
+                break;
+            case SINH:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.sinh(a[ao + i]);
+                break;
+            case COSH:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.cosh(a[ao + i]);
+                break;
+            case LOG1P:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.log1p(a[ao + i]);
+                break;
+            case EXPM1:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.expm1(a[ao + i]);
+                break;
+            case LOG2:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Special.log2(a[ao + i]);
+                break;
+            case LOG10:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.log10(a[ao + i]);
+                break;
+            case ERF:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Special.erf(a[ao + i]);
+                break;
+            case RECIPROCAL:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) (1.0 / a[ao + i]);
+                break;
+            case RSQRT:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) (1.0 / Math.sqrt(a[ao + i]));
+                break;
+            case SQUARE:
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * a[ao + i];
+                break;
+            case FLOOR:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.floor(a[ao + i]);
+                break;
+            case CEIL:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.ceil(a[ao + i]);
+                break;
+            case ROUND:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Math.rint(a[ao + i]);
+                break;
+            case TRUNC:
+                for (int i = 0; i < n; i++) o[oo + i] = (double) Special.trunc(a[ao + i]);
+                break;
             default:
                 throw new AssertionError(op);
         }
@@ -87,6 +141,20 @@ public final class DoubleOps {
                     double x = a[ao + i * as];
                     double y = b[bo + i * bs];
                     o[i] = x != x || y != y ? (double) Double.NaN : Math.min(x, y);
+                }
+                break;
+            case ATAN2:
+                for (int i = 0; i < n; i++) o[i] = (double) Math.atan2(a[ao + i * as], b[bo + i * bs]);
+                break;
+            case FMOD:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] % b[bo + i * bs];
+                break;
+            case REMAINDER:
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i * as];
+                    double y = b[bo + i * bs];
+                    double r = x % y;
+                    o[i] = r != 0 && (r < 0) != (y < 0) ? r + y : r;
                 }
                 break;
             default:
@@ -173,6 +241,24 @@ public final class DoubleOps {
                 for (int i = 0; i < inner; i++) acc[i] += a[row + i];
             }
             for (int i = 0; i < inner; i++) o[p * inner + i] = (double) acc[i];
+        }
+    }
+
+    /**
+     * Inclusive prefix sum (or product) of a contiguous [outer, len, inner] block along its middle axis,
+     * accumulated in 64-bit precision.
+     */
+    public static void scan(double[] a, int ao, int outer, int len, int inner, boolean product, double[] o) {
+        for (int p = 0; p < outer; p++) {
+            int base = p * len * inner;
+            for (int i = 0; i < inner; i++) {
+                double /*keep*/ acc = product ? 1 : 0;
+                for (int r = 0; r < len; r++) {
+                    int at = base + r * inner + i;
+                    acc = product ? acc * a[ao + at] : acc + a[ao + at];
+                    o[at] = (double) acc;
+                }
+            }
         }
     }
 

@@ -53,6 +53,60 @@ public final class FloatOps {
             case SIGN:
                 for (int i = 0; i < n; i++) o[oo + i] = Math.signum(a[ao + i]);
                 break;
+            case TAN:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.tan(a[ao + i]);
+                break;
+            case ASIN:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.asin(a[ao + i]);
+                break;
+            case ACOS:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.acos(a[ao + i]);
+                break;
+            case ATAN:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.atan(a[ao + i]);
+                break;
+            case SINH:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.sinh(a[ao + i]);
+                break;
+            case COSH:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.cosh(a[ao + i]);
+                break;
+            case LOG1P:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.log1p(a[ao + i]);
+                break;
+            case EXPM1:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.expm1(a[ao + i]);
+                break;
+            case LOG2:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Special.log2(a[ao + i]);
+                break;
+            case LOG10:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.log10(a[ao + i]);
+                break;
+            case ERF:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Special.erf(a[ao + i]);
+                break;
+            case RECIPROCAL:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) (1.0 / a[ao + i]);
+                break;
+            case RSQRT:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) (1.0 / Math.sqrt(a[ao + i]));
+                break;
+            case SQUARE:
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * a[ao + i];
+                break;
+            case FLOOR:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.floor(a[ao + i]);
+                break;
+            case CEIL:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.ceil(a[ao + i]);
+                break;
+            case ROUND:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.rint(a[ao + i]);
+                break;
+            case TRUNC:
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Special.trunc(a[ao + i]);
+                break;
             default:
                 throw new AssertionError(op);
         }
@@ -88,6 +142,20 @@ public final class FloatOps {
                     float x = a[ao + i * as];
                     float y = b[bo + i * bs];
                     o[i] = x != x || y != y ? (float) Float.NaN : Math.min(x, y);
+                }
+                break;
+            case ATAN2:
+                for (int i = 0; i < n; i++) o[i] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]);
+                break;
+            case FMOD:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] % b[bo + i * bs];
+                break;
+            case REMAINDER:
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i * as];
+                    float y = b[bo + i * bs];
+                    float r = x % y;
+                    o[i] = r != 0 && (r < 0) != (y < 0) ? r + y : r;
                 }
                 break;
             default:
@@ -174,6 +242,24 @@ public final class FloatOps {
                 for (int i = 0; i < inner; i++) acc[i] += a[row + i];
             }
             for (int i = 0; i < inner; i++) o[p * inner + i] = (float) acc[i];
+        }
+    }
+
+    /**
+     * Inclusive prefix sum (or product) of a contiguous [outer, len, inner] block along its middle axis,
+     * accumulated in 64-bit precision.
+     */
+    public static void scan(float[] a, int ao, int outer, int len, int inner, boolean product, float[] o) {
+        for (int p = 0; p < outer; p++) {
+            int base = p * len * inner;
+            for (int i = 0; i < inner; i++) {
+                double /*keep*/ acc = product ? 1 : 0;
+                for (int r = 0; r < len; r++) {
+                    int at = base + r * inner + i;
+                    acc = product ? acc * a[ao + at] : acc + a[ao + at];
+                    o[at] = (float) acc;
+                }
+            }
         }
     }
 

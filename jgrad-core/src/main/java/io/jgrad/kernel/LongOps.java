@@ -23,6 +23,15 @@ public final class LongOps {
             case RELU:
                 for (int i = 0; i < n; i++) o[oo + i] = Math.max(a[ao + i], 0);
                 break;
+            case SQUARE:
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * a[ao + i];
+                break;
+            case FLOOR:
+            case CEIL:
+            case ROUND:
+            case TRUNC:
+                System.arraycopy(a, ao, o, oo, n);
+                break;
             default:
                 throw new IllegalArgumentException("\"" + op.name().toLowerCase() + "\" not implemented for 'Long'");
         }
@@ -46,11 +55,39 @@ public final class LongOps {
             case MINIMUM:
                 for (int i = 0; i < n; i++) o[i] = Math.min(a[ao + i * as], b[bo + i * bs]);
                 break;
+            case FMOD:
+                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] % nonZero(b[bo + i * bs]);
+                break;
+            case REMAINDER:
+                for (int i = 0; i < n; i++) o[i] = Math.floorMod(a[ao + i * as], nonZero(b[bo + i * bs]));
+                break;
             case POW:
                 for (int i = 0; i < n; i++) o[i] = ipow(a[ao + i * as], b[bo + i * bs]);
                 break;
             default:
                 throw new AssertionError(op);
+        }
+    }
+
+    private static long nonZero(long d) {
+        if (d == 0) {
+            throw new ArithmeticException("ZeroDivisionError");
+        }
+        return d;
+    }
+
+    /** Inclusive prefix sum or product of a contiguous [outer, len, inner] block along its middle axis. */
+    public static void scan(long[] a, int ao, int outer, int len, int inner, boolean product, long[] o) {
+        for (int p = 0; p < outer; p++) {
+            int base = p * len * inner;
+            for (int i = 0; i < inner; i++) {
+                long acc = product ? 1 : 0;
+                for (int r = 0; r < len; r++) {
+                    int at = base + r * inner + i;
+                    acc = product ? acc * a[ao + at] : acc + a[ao + at];
+                    o[at] = acc;
+                }
+            }
         }
     }
 

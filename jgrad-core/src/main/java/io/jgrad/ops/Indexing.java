@@ -7,8 +7,6 @@ import io.jgrad.autograd.Graph;
 import io.jgrad.autograd.Node;
 import io.jgrad.autograd.SavedTensor;
 import io.jgrad.internal.Shapes;
-import io.jgrad.kernel.Copy;
-import io.jgrad.storage.Storage;
 
 /**
  * Reading and writing by index tensors and masks: index_select, gather and its adjoint scatter-add,
@@ -44,20 +42,7 @@ public final class Indexing {
             outShape[d] = idx.length;
         }
         int[] offs = selectOffsets(shape, d, idx);
-        Storage src = Dispatch.contiguousStorage(x, x.dtype());
-        Storage out = Storage.allocate(x.dtype(), offs.length);
-        Copy.gather(src.array(), offs, out.array(), 0);
-        Tensor r = Dispatch.wrap(out, outShape);
-        if (Graph.needsGrad(x)) {
-            Graph.record(r, new Node("IndexSelectBackward0", x) {
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {addAtOffsets(g[0], shape, offs, "IndexAddBackward0",
-                            gg -> indexSelect(gg, d, index))};
-                }
-            });
-        }
-        return r;
+        return OffsetOps.take(x, offs, outShape, "IndexSelectBackward0");
     }
 
     /**
@@ -67,20 +52,7 @@ public final class Indexing {
     public static Tensor gather(Tensor x, int dim, Tensor index) {
         int[] shape = Dispatch.A.shape(x);
         int[] offs = gatherOffsets(shape, dim, index, "gather");
-        Storage src = Dispatch.contiguousStorage(x, x.dtype());
-        Storage out = Storage.allocate(x.dtype(), offs.length);
-        Copy.gather(src.array(), offs, out.array(), 0);
-        Tensor r = Dispatch.wrap(out, Dispatch.A.shape(index));
-        if (Graph.needsGrad(x)) {
-            int d = Shapes.wrapDim(dim, shape.length);
-            Graph.record(r, new Node("GatherBackward0", x) {
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {scatterAddIntoZeros(g[0], d, index, shape)};
-                }
-            });
-        }
-        return r;
+        return OffsetOps.take(x, offs, Dispatch.A.shape(index), "GatherBackward0");
     }
 
     /**
@@ -89,25 +61,7 @@ public final class Indexing {
      */
     public static Tensor scatterAddIntoZeros(Tensor src, int dim, Tensor index, int[] shape) {
         int[] offs = gatherOffsets(shape, dim, index, "scatter_add");
-        int d = Shapes.wrapDim(dim, shape.length);
-        return addAtOffsets(src, shape, offs, "ScatterAddBackward0", g -> gather(g, d, index));
-    }
-
-    /** Zeros of shape with src's elements added at the given offsets; backward given. */
-    private static Tensor addAtOffsets(Tensor src, int[] shape, int[] offs, String name,
-            java.util.function.UnaryOperator<Tensor> backward) {
-        Storage out = Storage.allocate(src.dtype(), Shapes.numel(shape));
-        Copy.scatterAdd(Dispatch.contiguousStorage(src, src.dtype()).array(), 0, out.array(), offs);
-        Tensor r = Dispatch.wrap(out, shape);
-        if (Graph.needsGrad(src)) {
-            Graph.record(r, new Node(name, src) {
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {backward.apply(g[0])};
-                }
-            });
-        }
-        return r;
+        return OffsetOps.putAdd(src, offs, shape, "ScatterAddBackward0");
     }
 
     /**
@@ -167,7 +121,7 @@ public final class Indexing {
     // ------------------------------------------------------------------------------------------------
 
     /** Offsets into a dense tensor of shape for index_select along d. */
-    private static int[] selectOffsets(int[] shape, int d, long[] idx) {
+    static int[] selectOffsets(int[] shape, int d, long[] idx) {
         if (shape.length == 0) {
             return new int[idx.length];
         }
@@ -194,7 +148,7 @@ public final class Indexing {
     }
 
     /** Offsets into a dense tensor of shape for gather/scatter along dim with index; checks PyTorch's rules. */
-    private static int[] gatherOffsets(int[] shape, int dim, Tensor index, String op) {
+    static int[] gatherOffsets(int[] shape, int dim, Tensor index, String op) {
         if (index.dtype() != DType.INT64) {
             throw new IllegalArgumentException(op + "(): Expected dtype int64 for index");
         }

@@ -221,6 +221,20 @@ public final class Reductions {
         return m;
     }
 
+    /** The shape after reducing the masked dimensions. */
+    static int[] reducedShape(int[] shape, boolean[] mask, boolean keepDim) {
+        int[] s = new int[shape.length];
+        int k = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (!mask[i]) {
+                s[k++] = shape[i];
+            } else if (keepDim) {
+                s[k++] = 1;
+            }
+        }
+        return Arrays.copyOf(s, k);
+    }
+
     /** Re-inserts the reduced dimensions (size 1) that keepDim=false removed. */
     static Tensor unsqueezeReduced(Tensor g, boolean[] reduce, boolean keepDim) {
         if (keepDim) {

@@ -327,12 +327,122 @@ public final class Views {
         int[] shape = A.shape(x);
         int d = Shapes.wrapDim(dim, shape.length);
         int size = shape.length == 0 ? 1 : shape[d];
-        int s = Shapes.wrapDim(start, size); // PyTorch 1.13 wraps start like a dimension index
+        int s = start == size ? start : Shapes.wrapDim(start, size); // PyTorch 1.13 wraps start like a dim
         if (length < 0 || s + length > size) {
             throw new IndexOutOfBoundsException("start (" + s + ") + length (" + length + ") exceeds dimension size ("
                     + size + ").");
         }
         return slice(x, d, s, s + length, 1);
+    }
+
+    /**
+     * {@code x.diagonal(offset, dim1, dim2)}: a view of the diagonal elements, appended as the last dimension.
+     * DiagonalBackward0: the gradient scattered onto the diagonal of zeros.
+     */
+    public static Tensor diagonal(Tensor x, int offset, int dim1, int dim2) {
+        int[] shape = A.shape(x);
+        int a = Shapes.wrapDim(dim1, shape.length);
+        int b = Shapes.wrapDim(dim2, shape.length);
+        if (a == b) {
+            throw new IllegalArgumentException("diagonal dimensions cannot be identical " + dim1 + ", " + dim2);
+        }
+        Geometry g = diagonalGeometry(geometry(x), offset, a, b);
+        Geometry inBase = diagonalGeometry(contiguous(shape), offset, a, b);
+        return makeView(x, g, "DiagonalBackward0", grad -> scatterIntoBase(grad, shape, inBase));
+    }
+
+    private static Geometry diagonalGeometry(Geometry g, int offset, int a, int b) {
+        int[] s = g.shape();
+        int[] st = g.strides();
+        int len = offset >= 0 ? Math.max(Math.min(s[a], s[b] - offset), 0) : Math.max(Math.min(s[a] + offset, s[b]), 0);
+        int off = g.offset();
+        if (len > 0) {
+            off += offset >= 0 ? offset * st[b] : -offset * st[a];
+        }
+        int[] ns = new int[s.length - 1];
+        int[] nst = new int[s.length - 1];
+        int k = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (i != a && i != b) {
+                ns[k] = s[i];
+                nst[k++] = st[i];
+            }
+        }
+        ns[k] = len;
+        nst[k] = st[a] + st[b];
+        return new Geometry(off, ns, nst);
+    }
+
+    /**
+     * Several views of x made by one op (unbind, split, chunk): each a view whose in-place modification is
+     * refused (PyTorch's multi-output views), with one node of {@code regions.length} outputs whose backward
+     * assembles the pieces' gradients (missing ones as zeros).
+     */
+    static Tensor[] multiOutput(Tensor x, Geometry[] regions, String name,
+            java.util.function.Function<Tensor[], Tensor> backward) {
+        Tensor[] outs = new Tensor[regions.length];
+        for (int i = 0; i < regions.length; i++) {
+            Geometry g = regions[i];
+            outs[i] = A.alias(x, g.offset(), g.shape(), g.strides());
+            A.markMultiOutputView(outs[i], x);
+        }
+        if (Graph.needsGrad(x)) {
+            Node n = new Node(name, regions.length, x) {
+                @Override
+                protected Tensor[] apply(Tensor[] grads) {
+                    Tensor[] filled = new Tensor[grads.length];
+                    for (int i = 0; i < grads.length; i++) {
+                        filled[i] = grads[i] != null ? grads[i]
+                                : io.jgrad.Torch.zeros(regions[i].shape(), x.dtype());
+                    }
+                    return new Tensor[] {backward.apply(filled)};
+                }
+            };
+            Graph.record(outs, n);
+        }
+        return outs;
+    }
+
+    /** {@code x.unbind(dim)}: the slices along dim as views. UnbindBackward0: stack of the gradients. */
+    public static Tensor[] unbind(Tensor x, int dim) {
+        int[] shape = A.shape(x);
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as 0 but tensor has no dimensions");
+        }
+        int d = Shapes.wrapDim(dim, shape.length);
+        Geometry[] regions = new Geometry[shape[d]];
+        for (int i = 0; i < regions.length; i++) {
+            regions[i] = selectGeometry(geometry(x), d, i);
+        }
+        return multiOutput(x, regions, "UnbindBackward0", g -> Joining.stack(java.util.Arrays.asList(g), d));
+    }
+
+    /**
+     * {@code x.split(sizes, dim)} with explicit sizes summing to size(dim). SplitWithSizesBackward0: cat of
+     * the gradients.
+     */
+    public static Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim, String name) {
+        int[] shape = A.shape(x);
+        int d = Shapes.wrapDim(dim, shape.length);
+        int total = 0;
+        for (int s : sizes) {
+            if (s < 0) {
+                throw new IllegalArgumentException("split_with_sizes expects split_sizes have only non-negative entries, "
+                        + "but got split_sizes=" + Shapes.str(sizes));
+            }
+            total += s;
+        }
+        if (total != shape[d]) {
+            throw new IllegalArgumentException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
+                    + " (input tensor's size at dimension " + d + "), but got split_sizes=" + Shapes.str(sizes));
+        }
+        Geometry[] regions = new Geometry[sizes.length];
+        int start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            regions[i] = sliceGeometry(geometry(x), d, start, start + sizes[i], 1);
+            start += sizes[i];
+        }
+        return multiOutput(x, regions, name, g -> Joining.cat(java.util.Arrays.asList(g), d));
     }
 
     /** {@code x.detach()}: shares storage and version counter, no history, not tracked. */
