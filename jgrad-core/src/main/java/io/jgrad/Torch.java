@@ -61,7 +61,11 @@ public final class Torch {
 
     /** A 1-D tensor of the given dtype, {@code torch.tensor([1., 2.], dtype=torch.float64)}. */
     public static Tensor tensor(double[] values, DType dtype) {
-        return tensor(values).to(dtype);
+        Storage s = Storage.allocate(dtype, values.length);
+        for (int i = 0; i < values.length; i++) {
+            s.setDouble(i, values[i]);
+        }
+        return fromStorage(s, values.length);
     }
 
     /**
@@ -70,18 +74,7 @@ public final class Torch {
      * @throws IllegalArgumentException if the rows have different lengths
      */
     public static Tensor tensor(double[][] rows) {
-        int cols = rows.length == 0 ? 0 : rows[0].length;
-        float[] a = new float[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != cols) {
-                throw new IllegalArgumentException("expected sequence of length " + cols + " at dim 1 (got "
-                        + rows[i].length + ")");
-            }
-            for (int j = 0; j < cols; j++) {
-                a[i * cols + j] = (float) rows[i][j];
-            }
-        }
-        return fromStorage(Storage.of(a), rows.length, cols);
+        return tensor(rows, DType.FLOAT32);
     }
 
     /** A 3-D FLOAT32 tensor from nested arrays. */
@@ -98,7 +91,18 @@ public final class Torch {
 
     /** A 2-D tensor of the given dtype. */
     public static Tensor tensor(double[][] rows, DType dtype) {
-        return tensor(rows).to(dtype);
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        Storage s = Storage.allocate(dtype, rows.length * cols);
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("expected sequence of length " + cols + " at dim 1 (got "
+                        + rows[i].length + ")");
+            }
+            for (int j = 0; j < cols; j++) {
+                s.setDouble(i * cols + j, rows[i][j]);
+            }
+        }
+        return fromStorage(s, rows.length, cols);
     }
 
     /** A 0-d FLOAT32 tensor, {@code torch.tensor(5.)}. */
