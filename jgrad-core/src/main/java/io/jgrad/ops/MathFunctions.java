@@ -18,12 +18,6 @@ import io.jgrad.kernel.UnaryOp;
 public final class MathFunctions {
     private MathFunctions() {}
 
-    /** dy/dx as a differentiable expression of x and y (either may be null when not saved). */
-    @FunctionalInterface
-    private interface Derivative {
-        Tensor of(Tensor x, Tensor y);
-    }
-
     private static final double LN2 = Math.log(2);
     private static final double LN10 = Math.log(10);
 
@@ -226,26 +220,9 @@ public final class MathFunctions {
         return Torch.scalar(1, a.dtype()).sub(a.mul(a));
     }
 
-    private static Tensor unary(UnaryOp k, String name, Tensor x, boolean saveX, boolean saveY, Derivative d) {
-        boolean rounding = d == null;
-        Tensor in = rounding || x.dtype().isFloatingPoint() ? x : Dispatch.convert(x, DType.FLOAT32);
-        Tensor out = Dispatch.unary(k, in);
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node(name, x) {
-                final SavedTensor sx = saveX ? save(x) : null;
-                final SavedTensor sy = saveY ? saveOutput(out) : null;
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    if (rounding) {
-                        return new Tensor[] {Torch.zerosLike(g[0])};
-                    }
-                    Tensor dx = d.of(sx == null ? null : sx.unpack(), sy == null ? null : sy.unpack());
-                    return new Tensor[] {g[0].mul(dx)};
-                }
-            });
-        }
-        return out;
+    private static Tensor unary(UnaryOp k, String name, Tensor x, boolean saveX, boolean saveY,
+            Pointwise.Derivative d) {
+        return Pointwise.unary(k, name, x, saveX, saveY, d);
     }
 
     private static DType floatingResult(Tensor a, Tensor b) {

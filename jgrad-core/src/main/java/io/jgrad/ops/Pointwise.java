@@ -36,134 +36,45 @@ public final class Pointwise {
 
     /** e^x. {@code exp: grad * result}. */
     public static Tensor exp(Tensor x) {
-        Tensor out = Dispatch.unary(UnaryOp.EXP, floating(x));
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node("ExpBackward0", x) {
-                final SavedTensor result = saveOutput(out);
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {Arithmetic.mul(g[0], result.unpack())};
-                }
-            });
-        }
-        return out;
+        return unary(UnaryOp.EXP, "ExpBackward0", x, false, true, (a, y) -> y);
     }
 
     /** ln x. {@code log: grad / self}. */
     public static Tensor log(Tensor x) {
-        Tensor out = Dispatch.unary(UnaryOp.LOG, floating(x));
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node("LogBackward0", x) {
-                final SavedTensor self = save(x);
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {Arithmetic.div(g[0], self.unpack())};
-                }
-            });
-        }
-        return out;
+        return unary(UnaryOp.LOG, "LogBackward0", x, true, false, (a, y) -> MathFunctions.reciprocal(a));
     }
 
     /** sqrt x. {@code sqrt: grad / (2 * result)}. */
     public static Tensor sqrt(Tensor x) {
-        Tensor out = Dispatch.unary(UnaryOp.SQRT, floating(x));
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node("SqrtBackward0", x) {
-                final SavedTensor result = saveOutput(out);
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {Arithmetic.div(g[0], Arithmetic.scale(result.unpack(), 2))};
-                }
-            });
-        }
-        return out;
+        return unary(UnaryOp.SQRT, "SqrtBackward0", x, false, true,
+                (a, y) -> MathFunctions.reciprocal(Arithmetic.scale(y, 2)));
     }
 
     /** |x|. {@code abs: grad * self.sgn()}. */
     public static Tensor abs(Tensor x) {
-        Tensor out = Dispatch.unary(UnaryOp.ABS, x);
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node("AbsBackward0", x) {
-                final SavedTensor self = save(x);
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {Arithmetic.mul(g[0], Dispatch.unary(UnaryOp.SIGN, self.unpack()))};
-                }
-            });
-        }
-        return out;
+        return unary(UnaryOp.ABS, "AbsBackward0", x, true, false, (a, y) -> Dispatch.unary(UnaryOp.SIGN, a));
     }
 
     /** sin x. {@code sin: grad * self.cos()}. */
     public static Tensor sin(Tensor x) {
-        Tensor out = Dispatch.unary(UnaryOp.SIN, floating(x));
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node("SinBackward0", x) {
-                final SavedTensor self = save(x);
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {Arithmetic.mul(g[0], cos(self.unpack()))};
-                }
-            });
-        }
-        return out;
+        return unary(UnaryOp.SIN, "SinBackward0", x, true, false, (a, y) -> cos(a));
     }
 
     /** cos x. {@code cos: grad * -self.sin()}. */
     public static Tensor cos(Tensor x) {
-        Tensor out = Dispatch.unary(UnaryOp.COS, floating(x));
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node("CosBackward0", x) {
-                final SavedTensor self = save(x);
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    return new Tensor[] {Arithmetic.mul(g[0], neg(sin(self.unpack())))};
-                }
-            });
-        }
-        return out;
+        return unary(UnaryOp.COS, "CosBackward0", x, true, false, (a, y) -> neg(sin(a)));
     }
 
     /** tanh x. {@code tanh: grad * (1 - result^2)}. */
     public static Tensor tanh(Tensor x) {
-        Tensor out = Dispatch.unary(UnaryOp.TANH, floating(x));
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node("TanhBackward0", x) {
-                final SavedTensor result = saveOutput(out);
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    Tensor y = result.unpack();
-                    Tensor one = Torch.scalar(1, y.dtype());
-                    return new Tensor[] {Arithmetic.mul(g[0], Arithmetic.sub(one, Arithmetic.mul(y, y), 1))};
-                }
-            });
-        }
-        return out;
+        return unary(UnaryOp.TANH, "TanhBackward0", x, false, true,
+                (a, y) -> Arithmetic.sub(Torch.scalar(1, y.dtype()), Arithmetic.mul(y, y), 1));
     }
 
     /** 1 / (1 + e^-x). {@code sigmoid: grad * result * (1 - result)}. */
     public static Tensor sigmoid(Tensor x) {
-        Tensor out = Dispatch.unary(UnaryOp.SIGMOID, floating(x));
-        if (Graph.needsGrad(x)) {
-            Graph.record(out, new Node("SigmoidBackward0", x) {
-                final SavedTensor result = saveOutput(out);
-
-                @Override
-                protected Tensor[] apply(Tensor[] g) {
-                    Tensor y = result.unpack();
-                    Tensor one = Torch.scalar(1, y.dtype());
-                    return new Tensor[] {Arithmetic.mul(g[0], Arithmetic.mul(y, Arithmetic.sub(one, y, 1)))};
-                }
-            });
-        }
-        return out;
+        return unary(UnaryOp.SIGMOID, "SigmoidBackward0", x, false, true,
+                (a, y) -> Arithmetic.mul(y, Arithmetic.sub(Torch.scalar(1, y.dtype()), y, 1)));
     }
 
     /** max(x, 0). {@code relu: threshold_backward(grad, result, 0)}. */
@@ -224,6 +135,38 @@ public final class Pointwise {
                         keep = Dispatch.binary(io.jgrad.kernel.BinaryOp.MUL, keep, le, DType.BOOL);
                     }
                     return new Tensor[] {Indexing.where(keep, g[0], Torch.scalar(0, g[0].dtype()))};
+                }
+            });
+        }
+        return out;
+    }
+
+    /** dy/dx of an elementwise function as a differentiable expression of x and y (either null when unsaved). */
+    @FunctionalInterface
+    interface Derivative {
+        Tensor of(Tensor x, Tensor y);
+    }
+
+    /**
+     * An elementwise function with a kernel and a derivative: the forward runs the kernel (integer inputs of
+     * floating functions in FLOAT32), the node saves x and/or y and returns {@code grad * d(x, y)}; a null
+     * derivative means a zero gradient (rounding functions).
+     */
+    static Tensor unary(UnaryOp k, String name, Tensor x, boolean saveX, boolean saveY, Derivative d) {
+        Tensor in = d == null || k == UnaryOp.ABS ? x : floating(x);
+        Tensor out = Dispatch.unary(k, in);
+        if (Graph.needsGrad(x)) {
+            Graph.record(out, new Node(name, x) {
+                final SavedTensor sx = saveX ? save(x) : null;
+                final SavedTensor sy = saveY ? saveOutput(out) : null;
+
+                @Override
+                protected Tensor[] apply(Tensor[] g) {
+                    if (d == null) {
+                        return new Tensor[] {Torch.zerosLike(g[0])};
+                    }
+                    Tensor dx = d.of(sx == null ? null : sx.unpack(), sy == null ? null : sy.unpack());
+                    return new Tensor[] {Arithmetic.mul(g[0], dx)};
                 }
             });
         }
