@@ -10,6 +10,7 @@ package io.jgrad.kernel;
  * <p>Arrays are addressed as (array, offset); a "step" argument is 1 for a dense operand and 0 for a
  * broadcast single element. Nothing here allocates or knows about autograd.
  */
+@SuppressWarnings("cast") // casts to the element type are redundant here, needed in the generated FloatOps
 public final class DoubleOps {
     private DoubleOps() {}
 
