@@ -1,6 +1,7 @@
 package io.jgrad.viz;
 
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,15 +84,37 @@ public final class ImageStats {
         return pixelsNear(c, tolerance, x0, y0, x1, y1, true);
     }
 
-    private int pixelsNear(Color c, int tolerance, int x0, int y0, int x1, int y1, boolean near) {
+    /**
+     * The smallest rectangle holding every pixel near {@code c} (as {@link #pixelsNear(Color, int)} counts them),
+     * or null if there is none.
+     */
+    public Rectangle boundsOf(Color c, int tolerance) {
+        Rectangle r = null;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (near(image.getRGB(x, y), c, tolerance)) {
+                    if (r == null) {
+                        r = new Rectangle(x, y, 1, 1);
+                    } else {
+                        r.add(new Rectangle(x, y, 1, 1));
+                    }
+                }
+            }
+        }
+        return r;
+    }
+
+    private static boolean near(int rgb, Color c, int tolerance) {
+        return Math.abs(((rgb >> 16) & 0xff) - c.getRed()) <= tolerance
+                && Math.abs(((rgb >> 8) & 0xff) - c.getGreen()) <= tolerance
+                && Math.abs((rgb & 0xff) - c.getBlue()) <= tolerance;
+    }
+
+    private int pixelsNear(Color c, int tolerance, int x0, int y0, int x1, int y1, boolean wanted) {
         int n = 0;
         for (int y = Math.max(0, y0); y < Math.min(image.getHeight(), y1); y++) {
             for (int x = Math.max(0, x0); x < Math.min(image.getWidth(), x1); x++) {
-                int rgb = image.getRGB(x, y);
-                boolean close = Math.abs(((rgb >> 16) & 0xff) - c.getRed()) <= tolerance
-                        && Math.abs(((rgb >> 8) & 0xff) - c.getGreen()) <= tolerance
-                        && Math.abs((rgb & 0xff) - c.getBlue()) <= tolerance;
-                if (close == near) {
+                if (near(image.getRGB(x, y), c, tolerance) == wanted) {
                     n++;
                 }
             }
