@@ -9,9 +9,11 @@ import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -53,6 +55,7 @@ public final class Figure {
     private final XYChart chart;
     private final Extent xData = new Extent();
     private final Extent yData = new Extent();
+    private final List<LegendPlacement.Drawn> drawn = new ArrayList<>();
     private double[] xlim;
     private double[] ylim;
     private String[] titleLines = new String[0];
@@ -103,7 +106,6 @@ public final class Figure {
         s.setAxisTickLabelsFont(font(10));
         s.setAxisTitleFont(font(10));
         s.setLegendFont(font(10));
-        s.setLegendPosition(LegendPosition.InsideNE);
         s.setLegendBorderColor(new Color(0xcccccc));
         s.setMarkerSize(MARKER_SIZE);
         s.setToolTipsEnabled(false);
@@ -194,6 +196,7 @@ public final class Figure {
                 yData.add(ys[i]);
             }
         }
+        drawn.add(new LegendPlacement.Drawn(xs, ys, f.stroke() != null));
         Color color = f.color() != null ? f.color() : Colors.CYCLE[nextColor++ % Colors.CYCLE.length];
         XYSeries s = chart.addSeries("series " + chart.getSeriesMap().size(), xs, ys);
         s.setXYSeriesRenderStyle(f.stroke() == null ? XYSeries.XYSeriesRenderStyle.Scatter : XYSeries.XYSeriesRenderStyle.Line);
@@ -271,7 +274,11 @@ public final class Figure {
         return new double[] {lo, hi};
     }
 
-    /** {@code plt.legend()}: a legend of the labelled series in the upper right corner (none if no label). */
+    /**
+     * {@code plt.legend()}: a legend of the labelled series (none if no series has a label), placed as
+     * matplotlib's {@code loc='best'} does: in the corner, or the top or bottom centre, covering the fewest
+     * data points, upper right on ties.
+     */
     public Figure legend() {
         legend = true;
         return this;
@@ -293,7 +300,14 @@ public final class Figure {
         double[] yr = ylim != null ? ylim : yData.withMargins();
         XYStyler s = chart.getStyler();
         s.setXAxisMin(xr[0]).setXAxisMax(xr[1]).setYAxisMin(yr[0]).setYAxisMax(yr[1]);
-        s.setLegendVisible(legend && chart.getSeriesMap().values().stream().anyMatch(XYSeries::isShowInLegend));
+        List<String> labels = chart.getSeriesMap().values().stream()
+                .filter(XYSeries::isShowInLegend).map(XYSeries::getLabel).collect(Collectors.toList());
+        s.setLegendVisible(legend && !labels.isEmpty());
+        if (legend && !labels.isEmpty()) {             // the legend box's size, roughly, as a fraction of the axes
+            double w = (labels.stream().mapToInt(String::length).max().getAsInt() * 8.0 + 60) / (width - 80);
+            double h = (labels.size() * 20.0 + 14) / (height - 60);
+            s.setLegendPosition(LegendPlacement.best(drawn, xr, yr, Math.min(w, 1), Math.min(h, 1)));
+        }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

@@ -143,13 +143,16 @@ class FigureTest {
     @Test
     void legendOnlyWhenAskedAndLabelled() {
         double[] x = {0, 1, 2};
-        BufferedImage none = new Figure().scatter(x, x, "r", "class 0").toImage();
-        BufferedImage legend = new Figure().scatter(x, x, "r", "class 0").legend().toImage();
-        BufferedImage unlabelled = new Figure().scatter(x, x, "r", null).legend().toImage();
+        double[] y = {2, 1, 0};                       // falling: the upper right is free for the legend
+        BufferedImage none = new Figure().scatter(x, y, "r", "class 0").toImage();
+        BufferedImage legend = new Figure().scatter(x, y, "r", "class 0").legend().toImage();
+        BufferedImage unlabelled = new Figure().scatter(x, y, "r", null).legend().toImage();
         int topRight = 640 - 150;
         assertTrue(nonWhite(legend, topRight) > nonWhite(none, topRight) + 100, "legend box and entry at the top right");
-        assertArrayEquals(pixels(new Figure().scatter(x, x, "r", null).toImage()), pixels(unlabelled),
+        assertArrayEquals(pixels(new Figure().scatter(x, y, "r", null).toImage()), pixels(unlabelled),
                 "plt.legend() with no labelled artist draws nothing");
+        BufferedImage rising = new Figure().scatter(x, x, "r", "class 0").legend().toImage();
+        assertTrue(nonWhite(rising, 640 - 150) < nonWhite(legend, 640 - 150), "loc='best' avoids the point at the upper right");
     }
 
     /** Pixels that are not white in the top 120 rows right of {@code fromX}. */
