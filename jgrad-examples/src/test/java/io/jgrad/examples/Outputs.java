@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgrad.viz.ImageStats;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ final class Outputs {
     static final Color C0 = new Color(0x1f77b4);
 
     /** A stream that drops what is printed. */
-    static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
+    static final PrintStream NOWHERE = new PrintStream(OutputStream.nullOutputStream());
 
     /** What {@code body} prints to the stream it is given, with line ends as {@code \n}. */
     static String printed(Consumer<PrintStream> body) {

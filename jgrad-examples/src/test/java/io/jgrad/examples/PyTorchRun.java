@@ -2,7 +2,9 @@ package io.jgrad.examples;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Properties;
 
@@ -49,7 +51,7 @@ final class PyTorchRun {
     private static Properties load() {
         try (InputStream in = PyTorchRun.class.getResourceAsStream("/fixtures/examples.properties")) {
             Properties p = new Properties();
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

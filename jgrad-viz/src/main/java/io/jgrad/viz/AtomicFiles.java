@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 
 /**
  * Writes a file so that readers see either the old file or the whole new one: the bytes go to a temporary
@@ -21,6 +22,11 @@ final class AtomicFiles {
     @FunctionalInterface
     interface Writer {
         void write(OutputStream out) throws IOException;
+    }
+
+    /** {@code fileName}, with {@code extension} (such as {@code ".png"}) added unless it already ends so, in any case. */
+    static String withExtension(String fileName, String extension) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(extension) ? fileName : fileName + extension;
     }
 
     /**

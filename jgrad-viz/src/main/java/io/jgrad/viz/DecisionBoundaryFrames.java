@@ -2,6 +2,7 @@ package io.jgrad.viz;
 
 import io.jgrad.Tensor;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public final class DecisionBoundaryFrames {
     private static double[][] points(Tensor t) {
         if (t.dim() != 2 || t.size(1) != 2) {
             throw new IllegalArgumentException("expected an (n, 2) tensor of points, got shape "
-                    + java.util.Arrays.toString(t.shape()));
+                    + Arrays.toString(t.shape()));
         }
         return new double[][] {Values.column(t, 0), Values.column(t, 1)};
     }
@@ -63,6 +64,7 @@ public final class DecisionBoundaryFrames {
     /**
      * Renders and writes the frame of one iteration.
      *
+     * @param iteration the training iteration, shown in the title
      * @param w0       the weight of feature 0 ({@code lr_net.features.weight[0][0]})
      * @param w1       the weight of feature 1
      * @param b        the bias ({@code lr_net.features.bias[0]})
@@ -89,6 +91,7 @@ public final class DecisionBoundaryFrames {
      *
      * @param class0 {@code {x values, y values}} of class 0's points, drawn in red
      * @param class1 the same for class 1, drawn in blue
+     * @see #add
      */
     public static Figure frame(double[][] class0, double[][] class1, int iteration, double w0, double w1, double b,
             double loss, double accuracy) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -48,7 +49,7 @@ public final class FrameSequence {
      * @throws UncheckedIOException if the file cannot be written
      */
     public Path add(Figure figure) {
-        Path p = figure.savefig(dir, String.format(java.util.Locale.ROOT, "%s-%03d.png", prefix, frames.size()));
+        Path p = figure.savefig(dir, String.format(Locale.ROOT, "%s-%03d.png", prefix, frames.size()));
         frames.add(p);
         return p;
     }
@@ -72,8 +73,7 @@ public final class FrameSequence {
         if (frames.isEmpty()) {
             throw new IllegalStateException("no frames to write");
         }
-        String name = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".gif") ? fileName : fileName + ".gif";
-        return AtomicFiles.write(dir, name, out -> {
+        return AtomicFiles.write(dir, AtomicFiles.withExtension(fileName, ".gif"), out -> {
             AnimatedGifEncoder gif = new AnimatedGifEncoder();
             gif.start(out);
             gif.setRepeat(0);

@@ -23,8 +23,7 @@ public final class Png {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static Path write(BufferedImage image, Path dir, String fileName) {
-        String name = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? fileName : fileName + ".png";
-        return AtomicFiles.write(dir, name, out -> {
+        return AtomicFiles.write(dir, AtomicFiles.withExtension(fileName, ".png"), out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer for image type " + image.getType());
             }

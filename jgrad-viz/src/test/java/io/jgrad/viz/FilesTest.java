@@ -2,6 +2,7 @@ package io.jgrad.viz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -133,7 +135,7 @@ class FilesTest {
         BufferedImage b = read(frames.frames().get(1));
         int[] pa = a.getRGB(0, 0, 640, 480, null, 0, 640);
         int[] pb = b.getRGB(0, 0, 640, 480, null, 0, 640);
-        assertTrue(!java.util.Arrays.equals(pa, pb));
+        assertFalse(Arrays.equals(pa, pb), "the titles differ");
         assertArrayEquals(new int[] {640, 480}, new int[] {b.getWidth(), b.getHeight()});
     }
 
