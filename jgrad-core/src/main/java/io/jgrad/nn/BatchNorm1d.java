@@ -74,6 +74,10 @@ public class BatchNorm1d extends Module {
         }
         double factor = momentum == null ? 0.0 : momentum;
         boolean useBatchStats = isTraining() || runningMean() == null;
+        if (useBatchStats && x.numel() / Math.max(x.size(1), 1) == 1) {
+            throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size "
+                    + io.jgrad.internal.Shapes.str(x.shape()));
+        }
         if (isTraining() && trackRunningStats) {
             if (x.size(1) != numFeatures) {
                 throw new IllegalArgumentException("running_mean should contain " + x.size(1) + " elements not "

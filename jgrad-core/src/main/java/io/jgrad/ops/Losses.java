@@ -232,10 +232,6 @@ public final class Losses {
             throw new IllegalArgumentException("Expected input batch_size (" + input.size(0) + ") to match target "
                     + "batch_size (" + (target.dim() == 0 ? 0 : target.size(0)) + ").");
         }
-        if (target.dtype() != DType.INT64) {
-            throw new IllegalArgumentException("expected scalar type Long but found "
-                    + Shapes.typeName(target.dtype()));
-        }
         if (dim <= 2) {
             if (target.dim() > 1) {
                 throw new IllegalArgumentException("0D or 1D target tensor expected, multi-target not supported");
@@ -258,6 +254,10 @@ public final class Losses {
                 throw new IllegalArgumentException("Expected target size " + Shapes.str(expected) + ", got "
                         + Shapes.str(ts));
             }
+        }
+        if (target.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("expected scalar type Long but found "
+                    + Shapes.typeName(target.dtype()));
         }
         int classes = input.size(dim == 1 ? 0 : 1);
         checkClassWeight(weight, classes, "");
