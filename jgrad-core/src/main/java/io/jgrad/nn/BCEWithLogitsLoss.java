@@ -5,7 +5,8 @@ import io.jgrad.Tensor;
 /**
  * Binary cross-entropy on logits, PyTorch's {@code nn.BCEWithLogitsLoss}; weight and pos_weight are buffers.
  *
- * <pre>{@code new BCEWithLogitsLoss(null, "mean", pw).forward(z, t);   // nn.BCEWithLogitsLoss(pos_weight=pw)(z, t)}</pre>
+ * <pre>{@code new BCEWithLogitsLoss(null, "mean", pw).forward(z, t);
+ * // nn.BCEWithLogitsLoss(pos_weight=pw)(z, t)}</pre>
  */
 public class BCEWithLogitsLoss extends Loss {
     /** {@code nn.BCEWithLogitsLoss()}. */
@@ -31,6 +32,7 @@ public class BCEWithLogitsLoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return Functional.binaryCrossEntropyWithLogits(input, target, getBuffer("weight"), getBuffer("pos_weight"), reduction);
+        return Functional.binaryCrossEntropyWithLogits(input, target, getBuffer("weight"), getBuffer("pos_weight"),
+                reduction);
     }
 }

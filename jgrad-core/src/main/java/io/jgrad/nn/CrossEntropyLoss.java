@@ -5,7 +5,8 @@ import io.jgrad.Tensor;
 /**
  * Cross-entropy of scores against class indices or probabilities, PyTorch's {@code nn.CrossEntropyLoss}.
  *
- * <pre>{@code new CrossEntropyLoss(null, -100, "mean", 0.1).forward(z, t);   // nn.CrossEntropyLoss(label_smoothing=0.1)(z, t)}</pre>
+ * <pre>{@code new CrossEntropyLoss(null, -100, "mean", 0.1).forward(z, t);
+ * // nn.CrossEntropyLoss(label_smoothing=0.1)(z, t)}</pre>
  */
 public class CrossEntropyLoss extends Loss {
     /** {@code ignore_index}. */

@@ -3,7 +3,8 @@ package io.jgrad.nn;
 import io.jgrad.Tensor;
 
 /**
- * Zeroes elements with probability p in training and scales the rest by 1 / (1 - p); the identity in eval mode. PyTorch's {@code nn.Dropout}; the mask is drawn as {@link io.jgrad.ops.Dropout} describes.
+ * Zeroes elements with probability p in training and scales the rest by 1 / (1 - p); the identity in eval
+ * mode. PyTorch's {@code nn.Dropout}; the mask is drawn as {@link io.jgrad.ops.Dropout} describes.
  *
  * <pre>{@code new Dropout(0.5).forward(x);   // nn.Dropout(0.5)(x)}</pre>
  */
@@ -23,7 +24,8 @@ public class Dropout extends Module {
      */
     public Dropout(double p) {
         if (p < 0 || p > 1 || Double.isNaN(p)) {
-            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + Init.repr(p));
+            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
+                    + Init.repr(p));
         }
         this.p = p;
     }
