@@ -320,4 +320,110 @@ public final class DoubleOps {
             }
         }
     }
+
+    /**
+     * {@code o[oo + i] = op(a[ao + i]; p, q)} for {@code i < n}: the activation functions of {@link ActivationOp}
+     * with PyTorch's CPU formulas.
+     */
+    public static void activation(ActivationOp op, double[] a, int ao, double[] o, int oo, int n, double /*keep*/ p,
+            double /*keep*/ q) {
+        switch (op) {
+            case GELU: {
+                double alpha = (double) 0.7071067811865476;
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    o[oo + i] = x * (double) 0.5 * ((double) 1 + (double) Special.erf(x * alpha));
+                }
+                break;
+            }
+            case GELU_TANH: {
+                double beta = (double) 0.7978845608028654;
+                double kappa = (double) 0.044715;
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    double inner = beta * (x + kappa * (x * x * x));
+                    o[oo + i] = (double) 0.5 * x * ((double) 1 + (double) Math.tanh(inner));
+                }
+                break;
+            }
+            case SILU:
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    o[oo + i] = x / ((double) 1 + (double) Math.exp(-x));
+                }
+                break;
+            case SOFTPLUS: {
+                double beta = (double) p;
+                double threshold = (double) q;
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    o[oo + i] = x * beta > threshold ? x : (double) Math.log1p(Math.exp(x * beta)) / beta;
+                }
+                break;
+            }
+            case MISH:
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    o[oo + i] = x * (double) Math.tanh(Math.log1p(Math.exp(x)));
+                }
+                break;
+            case LEAKY_RELU: {
+                double slope = (double) p;
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    o[oo + i] = x > 0 ? x : x * slope;
+                }
+                break;
+            }
+            case ELU: {
+                double neg = (double) p;
+                double pos = (double) q;
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    o[oo + i] = x <= 0 ? ((double) Math.exp(x) - (double) 1) * neg : x * pos;
+                }
+                break;
+            }
+            case LOG_SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    double x = a[ao + i];
+                    o[oo + i] = Math.min(x, (double) 0) - (double) Math.log1p(Math.exp(-Math.abs(x)));
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /**
+     * Softmax (or log-softmax) of a contiguous [outer, red, inner] block over its middle axis into {@code o}
+     * (same layout), subtracting the maximum first for stability; sums accumulate in double precision.
+     */
+    public static void softmax(double[] a, int ao, int outer, int red, int inner, double[] o, boolean log) {
+        for (int p = 0; p < outer; p++) {
+            int base = p * red * inner;
+            for (int i = 0; i < inner; i++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int r = 0; r < red; r++) {
+                    double x = a[ao + base + r * inner + i];
+                    if (x > max || x != x) max = x;
+                }
+                double /*keep*/ sum = 0;
+                for (int r = 0; r < red; r++) {
+                    double e = (double) Math.exp(a[ao + base + r * inner + i] - max);
+                    if (!log) o[base + r * inner + i] = e;
+                    sum += e;
+                }
+                if (log) {
+                    double logSum = (double) Math.log(sum);
+                    for (int r = 0; r < red; r++) {
+                        o[base + r * inner + i] = a[ao + base + r * inner + i] - max - logSum;
+                    }
+                } else {
+                    double inv = (double) (1 / sum);
+                    for (int r = 0; r < red; r++) o[base + r * inner + i] *= inv;
+                }
+            }
+        }
+    }
 }

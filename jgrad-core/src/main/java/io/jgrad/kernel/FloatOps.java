@@ -321,4 +321,110 @@ public final class FloatOps {
             }
         }
     }
+
+    /**
+     * {@code o[oo + i] = op(a[ao + i]; p, q)} for {@code i < n}: the activation functions of {@link ActivationOp}
+     * with PyTorch's CPU formulas.
+     */
+    public static void activation(ActivationOp op, float[] a, int ao, float[] o, int oo, int n, double /*keep*/ p,
+            double /*keep*/ q) {
+        switch (op) {
+            case GELU: {
+                float alpha = (float) 0.7071067811865476;
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i];
+                    o[oo + i] = x * (float) 0.5 * ((float) 1 + (float) Special.erf(x * alpha));
+                }
+                break;
+            }
+            case GELU_TANH: {
+                float beta = (float) 0.7978845608028654;
+                float kappa = (float) 0.044715;
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i];
+                    float inner = beta * (x + kappa * (x * x * x));
+                    o[oo + i] = (float) 0.5 * x * ((float) 1 + (float) Math.tanh(inner));
+                }
+                break;
+            }
+            case SILU:
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i];
+                    o[oo + i] = x / ((float) 1 + (float) Math.exp(-x));
+                }
+                break;
+            case SOFTPLUS: {
+                float beta = (float) p;
+                float threshold = (float) q;
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i];
+                    o[oo + i] = x * beta > threshold ? x : (float) Math.log1p(Math.exp(x * beta)) / beta;
+                }
+                break;
+            }
+            case MISH:
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i];
+                    o[oo + i] = x * (float) Math.tanh(Math.log1p(Math.exp(x)));
+                }
+                break;
+            case LEAKY_RELU: {
+                float slope = (float) p;
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i];
+                    o[oo + i] = x > 0 ? x : x * slope;
+                }
+                break;
+            }
+            case ELU: {
+                float neg = (float) p;
+                float pos = (float) q;
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i];
+                    o[oo + i] = x <= 0 ? ((float) Math.exp(x) - (float) 1) * neg : x * pos;
+                }
+                break;
+            }
+            case LOG_SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i];
+                    o[oo + i] = Math.min(x, (float) 0) - (float) Math.log1p(Math.exp(-Math.abs(x)));
+                }
+                break;
+            default:
+                throw new AssertionError(op);
+        }
+    }
+
+    /**
+     * Softmax (or log-softmax) of a contiguous [outer, red, inner] block over its middle axis into {@code o}
+     * (same layout), subtracting the maximum first for stability; sums accumulate in float precision.
+     */
+    public static void softmax(float[] a, int ao, int outer, int red, int inner, float[] o, boolean log) {
+        for (int p = 0; p < outer; p++) {
+            int base = p * red * inner;
+            for (int i = 0; i < inner; i++) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int r = 0; r < red; r++) {
+                    float x = a[ao + base + r * inner + i];
+                    if (x > max || x != x) max = x;
+                }
+                double /*keep*/ sum = 0;
+                for (int r = 0; r < red; r++) {
+                    float e = (float) Math.exp(a[ao + base + r * inner + i] - max);
+                    if (!log) o[base + r * inner + i] = e;
+                    sum += e;
+                }
+                if (log) {
+                    float logSum = (float) Math.log(sum);
+                    for (int r = 0; r < red; r++) {
+                        o[base + r * inner + i] = a[ao + base + r * inner + i] - max - logSum;
+                    }
+                } else {
+                    float inv = (float) (1 / sum);
+                    for (int r = 0; r < red; r++) o[base + r * inner + i] *= inv;
+                }
+            }
+        }
+    }
 }
