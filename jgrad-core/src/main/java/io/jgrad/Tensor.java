@@ -6,6 +6,7 @@ import io.jgrad.autograd.RemovableHandle;
 import io.jgrad.internal.Shapes;
 import io.jgrad.internal.TensorAccess;
 import io.jgrad.internal.ViewCreation;
+import io.jgrad.ops.Activations;
 import io.jgrad.ops.AdvancedIndexing;
 import io.jgrad.ops.Arithmetic;
 import io.jgrad.ops.Comparison;
@@ -1230,6 +1231,73 @@ public class Tensor {
     /** {@code torch.cross(x, other, dim)}. */
     public Tensor cross(Tensor other, int dim) {
         return Products.cross(this, other, dim);
+    }
+
+    // Activations
+
+    /** {@code x.softmax(dim)}. */
+    public Tensor softmax(int dim) {
+        return Activations.softmax(this, dim);
+    }
+
+    /** {@code x.log_softmax(dim)}. */
+    public Tensor logSoftmax(int dim) {
+        return Activations.logSoftmax(this, dim);
+    }
+
+    /** {@code F.gelu(x)} (exact erf form). */
+    public Tensor gelu() {
+        return Activations.gelu(this);
+    }
+
+    /** {@code F.gelu(x, approximate='tanh')}. */
+    public Tensor gelu(String approximate) {
+        return Activations.gelu(this, approximate);
+    }
+
+    /** {@code F.silu(x)}: x * sigmoid(x). */
+    public Tensor silu() {
+        return Activations.silu(this);
+    }
+
+    /** {@code F.softplus(x)}. */
+    public Tensor softplus() {
+        return Activations.softplus(this);
+    }
+
+    /** {@code F.softplus(x, beta, threshold)}. */
+    public Tensor softplus(double beta, double threshold) {
+        return Activations.softplus(this, beta, threshold);
+    }
+
+    /** {@code F.mish(x)}. */
+    public Tensor mish() {
+        return Activations.mish(this);
+    }
+
+    /** {@code F.leaky_relu(x, negative_slope)}. */
+    public Tensor leakyRelu(double negativeSlope) {
+        return Activations.leakyRelu(this, negativeSlope);
+    }
+
+    /** {@code F.elu(x, alpha)}. */
+    public Tensor elu(double alpha) {
+        return Activations.elu(this, alpha);
+    }
+
+    /** {@code F.selu(x)}. */
+    public Tensor selu() {
+        return Activations.selu(this);
+    }
+
+    /** {@code F.hardtanh(x, min_val, max_val)}. */
+    public Tensor hardtanh(double minVal, double maxVal) {
+        return Activations.hardtanh(this, minVal, maxVal);
+    }
+
+    /** {@code F.logsigmoid(x)}. */
+    public Tensor logSigmoid() {
+        return Activations.logSigmoid(this);
     }
 
     // ------------------------------------------------------------------------------------------------

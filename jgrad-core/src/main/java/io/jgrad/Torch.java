@@ -1028,6 +1028,91 @@ public final class Torch {
         return io.jgrad.ops.Dispatch.resultType(a, b);
     }
 
+    /** {@code torch.softmax(x, dim)}. */
+    public static Tensor softmax(Tensor x, int dim) {
+        return x.softmax(dim);
+    }
+
+    /** {@code torch.log_softmax(x, dim)}. */
+    public static Tensor logSoftmax(Tensor x, int dim) {
+        return x.logSoftmax(dim);
+    }
+
+    /** {@code F.gelu(x)}. */
+    public static Tensor gelu(Tensor x) {
+        return x.gelu();
+    }
+
+    /** {@code F.silu(x)}. */
+    public static Tensor silu(Tensor x) {
+        return x.silu();
+    }
+
+    /** {@code F.softplus(x)}. */
+    public static Tensor softplus(Tensor x) {
+        return x.softplus();
+    }
+
+    /** {@code F.mish(x)}. */
+    public static Tensor mish(Tensor x) {
+        return x.mish();
+    }
+
+    /** {@code F.leaky_relu(x, negative_slope)}. */
+    public static Tensor leakyRelu(Tensor x, double negativeSlope) {
+        return x.leakyRelu(negativeSlope);
+    }
+
+    /** {@code F.elu(x, alpha)}. */
+    public static Tensor elu(Tensor x, double alpha) {
+        return x.elu(alpha);
+    }
+
+    /** {@code torch.selu(x)}. */
+    public static Tensor selu(Tensor x) {
+        return x.selu();
+    }
+
+    /** {@code F.hardtanh(x, min_val, max_val)}. */
+    public static Tensor hardtanh(Tensor x, double minVal, double maxVal) {
+        return x.hardtanh(minVal, maxVal);
+    }
+
+    /** {@code F.logsigmoid(x)}. */
+    public static Tensor logSigmoid(Tensor x) {
+        return x.logSigmoid();
+    }
+
+    /** {@code torch.dropout(x, p, train)}: zeroes elements with probability p and scales the rest by 1/(1-p); seeded by manualSeed. */
+    public static Tensor dropout(Tensor x, double p, boolean train) {
+        return io.jgrad.ops.Dropout.dropout(x, p, train);
+    }
+
+    /** {@code torch.embedding(weight, indices)}: rows of weight. */
+    public static Tensor embedding(Tensor weight, Tensor indices) {
+        return io.jgrad.ops.Embeddings.embedding(indices, weight, null);
+    }
+
+    /** {@code torch.layer_norm(x, normalized_shape, weight, bias, eps)}. */
+    public static Tensor layerNorm(Tensor x, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return io.jgrad.ops.Normalization.layerNorm(x, normalizedShape, weight, bias, eps);
+    }
+
+    /** {@code torch.batch_norm(x, weight, bias, running_mean, running_var, training, momentum, eps)}. */
+    public static Tensor batchNorm(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar, boolean training, double momentum, double eps) {
+        return io.jgrad.ops.Normalization.batchNorm(x, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /** {@code F.one_hot(indices, num_classes)}. */
+    public static Tensor oneHot(Tensor indices, int numClasses) {
+        return io.jgrad.ops.Reshaping.oneHot(indices, numClasses);
+    }
+
+    /** {@code F.pad(x, pads, mode, value)}: modes "constant", "reflect", "replicate". */
+    public static Tensor pad(Tensor x, int[] pads, String mode, double value) {
+        return io.jgrad.ops.Reshaping.pad(x, pads, mode, value);
+    }
+
     // ------------------------------------------------------------------------------------------------
     // Grad mode (per thread)
 
