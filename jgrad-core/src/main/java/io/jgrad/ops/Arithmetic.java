@@ -36,9 +36,13 @@ public final class Arithmetic {
     /** a - alpha * b. SubBackward0: (g, -alpha g). */
     public static Tensor sub(Tensor a, Tensor b, double alpha) {
         DType d = Dispatch.resultType(a, b);
-        if (d == DType.BOOL) {
+        if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) {
             throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not "
                     + "supported. Use the `^` or `logical_xor()` operator instead.");
+        }
+        if (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
         Tensor bb = alpha == 1 ? b : Dispatch.binary(BinaryOp.MUL, b, Torch.scalar(alpha, d), d);
         Tensor out = Dispatch.binary(BinaryOp.SUB, a, bb, d);
@@ -102,7 +106,9 @@ public final class Arithmetic {
 
     /** x ** p for a number p. PowBackward0: g p x^(p-1) (zero where p == 0). */
     public static Tensor pow(Tensor x, double p) {
-        DType d = x.dtype().isFloatingPoint() || p != Math.rint(p) ? floating(x.dtype()) : x.dtype();
+        // An integral p is a Python int (x.pow(2)): integer tensors stay integer, bools become INT64.
+        DType d = x.dtype().isFloatingPoint() || p != Math.rint(p) ? floating(x.dtype())
+                : x.dtype() == DType.BOOL ? DType.INT64 : x.dtype();
         Tensor out = Dispatch.binary(BinaryOp.POW, x, Torch.scalar(p, d), d);
         if (Graph.needsGrad(x)) {
             Graph.record(out, new Node("PowBackward0", x) {
@@ -127,6 +133,9 @@ public final class Arithmetic {
      */
     public static Tensor pow(Tensor a, Tensor b) {
         DType d = Dispatch.resultType(a, b);
+        if (d == DType.BOOL) {
+            throw new IllegalArgumentException("\"pow\" not implemented for 'Bool'");
+        }
         Tensor out = Dispatch.binary(BinaryOp.POW, a, b, d);
         if (Graph.needsGrad(a, b)) {
             Graph.record(out, new Node("PowBackward1", a, b) {

@@ -42,6 +42,7 @@ public final class InPlace {
      */
     public static Tensor apply(Tensor self, UnaryOperator<Tensor> outOfPlace, boolean needsSelfValue,
             Tensor... others) {
+        checkNoInternalOverlap(self);
         boolean requiresGrad = GradMode.isEnabled() && (self.requiresGrad() || anyRequiresGrad(others));
         checkInplace(self, requiresGrad);
         if (!requiresGrad) {
@@ -130,6 +131,19 @@ public final class InPlace {
         if (self.requiresGrad() && self.isLeaf()) {
             throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place "
                     + "operation.");
+        }
+    }
+
+    /** Writing through a view where two positions share an element (expand) is refused, as in PyTorch. */
+    private static void checkNoInternalOverlap(Tensor self) {
+        int[] shape = A.shape(self);
+        int[] strides = A.strides(self);
+        for (int i = 0; i < shape.length; i++) {
+            if (strides[i] == 0 && shape[i] > 1) {
+                throw new IllegalArgumentException("unsupported operation: more than one element of the written-to "
+                        + "tensor refers to a single memory location. Please clone() the tensor before performing the "
+                        + "operation.");
+            }
         }
     }
 

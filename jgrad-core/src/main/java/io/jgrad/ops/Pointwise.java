@@ -118,7 +118,11 @@ public final class Pointwise {
         if (Double.isNaN(min) && Double.isNaN(max)) {
             throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         }
-        Tensor out = Dispatch.clamp(x, min, max);
+        // Integral bounds are Python ints (integer tensors stay integer); others promote integers to FLOAT32.
+        boolean intBounds = (Double.isNaN(min) || min == Math.rint(min)) && (Double.isNaN(max) || max == Math.rint(max));
+        Tensor in = x.dtype().isFloatingPoint() ? x
+                : Dispatch.convert(x, intBounds ? DType.INT64 : DType.FLOAT32);
+        Tensor out = Dispatch.clamp(in, min, max);
         if (Graph.needsGrad(x)) {
             Graph.record(out, new Node("ClampBackward1", x) {
                 final SavedTensor self = save(x);
@@ -153,7 +157,8 @@ public final class Pointwise {
      * derivative means a zero gradient (rounding functions).
      */
     static Tensor unary(UnaryOp k, String name, Tensor x, boolean saveX, boolean saveY, Derivative d) {
-        Tensor in = d == null || k == UnaryOp.ABS ? x : floating(x);
+        Tensor in = d == null || k == UnaryOp.ABS ? x
+                : k == UnaryOp.SQUARE ? (x.dtype() == DType.BOOL ? Dispatch.convert(x, DType.INT64) : x) : floating(x);
         Tensor out = Dispatch.unary(k, in);
         if (Graph.needsGrad(x)) {
             Graph.record(out, new Node(name, x) {

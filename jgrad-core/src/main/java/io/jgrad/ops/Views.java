@@ -503,7 +503,7 @@ public final class Views {
         int[] offs = new int[Shapes.numel(region.shape())];
         Copy.offsets(region.shape(), region.strides(), region.offset(), offs);
         Storage dense = Dispatch.contiguousStorage(r, r.dtype());
-        Copy.scatter(dense.array(), 0, tmp.array(), offs);
+        Copy.scatterAdd(dense.array(), 0, tmp.array(), offs); // overlapping regions (expand) accumulate
         Tensor out = fromLayout(tmp, baseShape, baseStrides);
         if (Graph.needsGrad(r)) {
             Graph.record(out, new Node("AsStridedScatterBackward0", r) {

@@ -844,4 +844,16 @@ class ErrorMessagesTest {
                 () -> x.add_(ones(4)));
     }
 
+
+    @Test
+    void inPlaceOnExpandedTensorIsRefused() {
+        // x = torch.ones(3).expand(2, 3); x.add_(1)  (PyTorch 1.13)
+        Tensor x = ones(3).expand(2, 3);
+        int before = x.version();
+        var e = assertThrows(IllegalArgumentException.class, () -> x.add_(1.0));
+        assertEquals("unsupported operation: more than one element of the written-to tensor refers to a single memory "
+                + "location. Please clone() the tensor before performing the operation.", e.getMessage());
+        assertEquals(before, x.version());
+        assertEquals("tensor([1., 1., 1.])", x.get(0).toString());
+    }
 }
