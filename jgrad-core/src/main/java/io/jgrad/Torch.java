@@ -61,7 +61,8 @@ public final class Torch {
 
     /** A 1-D tensor of the given dtype, {@code torch.tensor([1., 2.], dtype=torch.float64)}. */
     public static Tensor tensor(double[] values, DType dtype) {
-        return tensor(values).to(dtype);
+        // From the doubles themselves: going through FLOAT32 would round float64 values.
+        return fromStorage(Storage.of(values.clone()), values.length).to(dtype);
     }
 
     /**
@@ -98,7 +99,16 @@ public final class Torch {
 
     /** A 2-D tensor of the given dtype. */
     public static Tensor tensor(double[][] rows, DType dtype) {
-        return tensor(rows).to(dtype);
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        double[] a = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("expected sequence of length " + cols + " at dim 1 (got "
+                        + rows[i].length + ")");
+            }
+            System.arraycopy(rows[i], 0, a, i * cols, cols);
+        }
+        return fromStorage(Storage.of(a), rows.length, cols).to(dtype);
     }
 
     /** A 0-d FLOAT32 tensor, {@code torch.tensor(5.)}. */
