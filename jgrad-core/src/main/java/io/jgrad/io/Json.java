@@ -230,7 +230,7 @@ final class Json {
                         break;
                     }
                     default:
-                        pos--;
+                        pos -= 2;
                         throw new SyntaxError("invalid escape '\\" + e + "'", pos);
                 }
             }
