@@ -89,6 +89,19 @@ public final class DataLoader implements Iterable<Tensor[]> {
     }
 
     /**
+     * Shuffled with a new generator seeded with {@code seed} (the same generator for every epoch, so each
+     * epoch gets a new order and the run is reproducible),
+     * {@code DataLoader(dataset, batch_size, shuffle, generator=torch.Generator().manual_seed(seed))}.
+     *
+     * <pre>{@code
+     * new DataLoader(ds, 64, true, 42L)   // DataLoader(ds, 64, shuffle=True, generator=torch.Generator().manual_seed(42))
+     * }</pre>
+     */
+    public DataLoader(Dataset<? extends Tensor[]> dataset, int batchSize, boolean shuffle, long seed) {
+        this(dataset, batchSize, shuffle, false, new Generator(seed));
+    }
+
+    /**
      * {@code DataLoader(dataset, batch_size, shuffle, drop_last=dropLast)}.
      *
      * <pre>{@code

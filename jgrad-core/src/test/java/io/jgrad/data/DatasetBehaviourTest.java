@@ -96,6 +96,21 @@ class DatasetBehaviourTest {
     }
 
     @Test
+    void aSeedIsAGeneratorSeededOnce() {
+        TensorDataset ds = new TensorDataset(Torch.arange(10L));
+        DataLoader bySeed = new DataLoader(ds, 3, true, 7L);
+        DataLoader byGenerator = new DataLoader(ds, 3, true, new Generator(7));
+        for (int epoch = 0; epoch < 3; epoch++) {
+            Iterator<Tensor[]> a = bySeed.iterator();
+            Iterator<Tensor[]> b = byGenerator.iterator();
+            while (b.hasNext()) {
+                assertArrayEquals(b.next()[0].toLongArray(), a.next()[0].toLongArray());
+            }
+            assertFalse(a.hasNext());
+        }
+    }
+
+    @Test
     void randomSplitChecksUsePyTorchMessages() {
         TensorDataset ds = new TensorDataset(Torch.arange(10L));
         assertMessage("Sum of input lengths does not equal the length of the input dataset!",
