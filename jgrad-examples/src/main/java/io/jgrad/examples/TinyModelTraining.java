@@ -67,7 +67,7 @@ public final class TinyModelTraining {
 
         Tensor before = model.layer2.weight.get(0).slice(0, 0, 10).detach().clone();
         out.println(model.layer2.weight.get(0).slice(0, 0, 10));                                // print(model.layer2.weight[0][0:10])
-        out.println(model.layer2.weight.grad());            // print(model.layer2.weight.grad) -> None
+        out.println(Py.print(model.layer2.weight.grad()));  // print(model.layer2.weight.grad) -> None
 
         SGD optimizer = new SGD(model.parameters(), 0.001);   // optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
         Tensor prediction = model.forward(someInput);         // prediction = model(some_input)

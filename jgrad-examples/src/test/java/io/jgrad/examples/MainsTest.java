@@ -2,6 +2,7 @@ package io.jgrad.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,26 @@ class MainsTest {
         String printed = Outputs.printedBy(() -> GradModeSwitches.main(new String[0]));
         assertEquals(PyTorchRun.of("GradModeSwitches").stdout().split("\n").length, printed.split("\n").length);
         assertFalse(printed.contains("Plot written"));
+    }
+
+    @Test
+    void demoMainPrintsProgressThenSaysWhereThePlotsAre() {
+        Path out = dir.resolve("out");
+        String printed = Outputs.printedBy(() -> LogisticRegression.main(new String[] {out.toString()}));
+        List<String> lines = printed.lines().toList();
+        assertEquals(20 + 20 + 2, lines.size(), "20 reports, then 20 frames, the GIF and the loss curve");
+        assertEquals("Iteration:    0  loss: 0.3947  accuracy:  92.00%  w0: -0.05  w1: -0.46  b: 0.13", lines.get(0));
+        assertEquals("Plot written to " + out.resolve("logistic-loss.png").toAbsolutePath().normalize(),
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void tinyModelMainPrintsTheSlices() {
+        String printed = Outputs.printedBy(() -> TinyModelTraining.main(new String[0]));
+        List<String> lines = printed.lines().toList();
+        assertEquals("None", lines.get(2), "print(model.layer2.weight.grad) before backward");
+        assertTrue(printed.contains("grad_fn=<SumBackward0>"), "print(loss)");
+        assertTrue(printed.endsWith("tensor([0., 0., 0., 0., 0., 0., 0., 0., 0., 0.])\n"), printed);
     }
 
     @Test
