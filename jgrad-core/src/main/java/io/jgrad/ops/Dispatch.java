@@ -10,7 +10,9 @@ import io.jgrad.kernel.Copy;
 import io.jgrad.kernel.DoubleOps;
 import io.jgrad.kernel.FloatOps;
 import io.jgrad.kernel.LongOps;
+import io.jgrad.kernel.Simd;
 import io.jgrad.kernel.UnaryOp;
+import io.jgrad.kernel.VectorFloatOps;
 import io.jgrad.storage.Storage;
 
 /**
@@ -155,7 +157,9 @@ public final class Dispatch {
         Dense a = dense(x, d);
         switch (d) {
             case FLOAT32:
-                FloatOps.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n);
+                if (!(Simd.ENABLED && VectorFloatOps.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n))) {
+                    FloatOps.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n);
+                }
                 break;
             case FLOAT64:
                 DoubleOps.unary(op, (double[]) a.array(), a.offset(), out.doubles(), 0, n);
@@ -179,8 +183,11 @@ public final class Dispatch {
         Storage out = Storage.allocate(compute, n);
         switch (compute) {
             case FLOAT32:
-                FloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(), (float[]) db.array(), db.offset(),
-                        db.step(), out.floats(), n);
+                if (!(Simd.ENABLED && VectorFloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(),
+                        (float[]) db.array(), db.offset(), db.step(), out.floats(), n))) {
+                    FloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(), (float[]) db.array(),
+                            db.offset(), db.step(), out.floats(), n);
+                }
                 break;
             case FLOAT64:
                 DoubleOps.binary(op, (double[]) da.array(), da.offset(), da.step(), (double[]) db.array(),
