@@ -3,6 +3,7 @@ package io.jgrad.autograd;
 import io.jgrad.DType;
 import io.jgrad.Tensor;
 import io.jgrad.internal.TensorAccess;
+import io.jgrad.ops.Dispatch;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -46,8 +47,15 @@ final class AccumulateGrad extends Node {
         synchronized (variable) {
             Tensor old = variable.grad();
             if (old == null) {
-                Tensor fresh = io.jgrad.Torch.empty(A.shape(variable), variable.dtype());
-                A.setGradField(variable, fresh.copy_(newGrad));
+                if (GradMode.isEnabled()) {
+                    Tensor fresh = io.jgrad.Torch.empty(A.shape(variable), variable.dtype());
+                    A.setGradField(variable, fresh.copy_(newGrad));
+                } else {
+                    A.setGradField(variable, Dispatch.convert(newGrad, variable.dtype()));
+                }
+            } else if (!GradMode.isEnabled() && !old.requiresGrad()) {
+                Dispatch.addInto(old, newGrad);
+                A.versionCounter(old).bump();
             } else if (!GradMode.isEnabled()) {
                 A.setGradField(variable, old.add_(newGrad));
             } else {

@@ -113,50 +113,63 @@ public final class FloatOps {
         }
     }
 
-    /** {@code o[i] = op(a[ao + i*as], b[bo + i*bs])} for {@code i < n}; steps are 0 or 1. */
-    public static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int n) {
+    /** {@code o[oo + i] = op(a[ao + i*as], b[bo + i*bs])} for {@code i < n}; steps are 0 or 1. */
+    public static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int n) {
         switch (op) {
             case ADD:
-                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] + b[bo + i * bs];
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] + b[bo + i * bs];
                 break;
             case SUB:
-                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] - b[bo + i * bs];
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] - b[bo + i * bs];
                 break;
             case MUL:
-                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] * b[bo + i * bs];
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] * b[bo + i * bs];
                 break;
             case DIV:
-                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] / b[bo + i * bs];
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] / b[bo + i * bs];
                 break;
             case POW:
-                for (int i = 0; i < n; i++) o[i] = (float) Math.pow(a[ao + i * as], b[bo + i * bs]);
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.pow(a[ao + i * as], b[bo + i * bs]);
                 break;
             case MAXIMUM:
                 for (int i = 0; i < n; i++) {
                     float x = a[ao + i * as];
                     float y = b[bo + i * bs];
-                    o[i] = x != x || y != y ? (float) Float.NaN : Math.max(x, y);
+                    o[oo + i] = x != x || y != y ? (float) Float.NaN : Math.max(x, y);
                 }
                 break;
             case MINIMUM:
                 for (int i = 0; i < n; i++) {
                     float x = a[ao + i * as];
                     float y = b[bo + i * bs];
-                    o[i] = x != x || y != y ? (float) Float.NaN : Math.min(x, y);
+                    o[oo + i] = x != x || y != y ? (float) Float.NaN : Math.min(x, y);
                 }
                 break;
             case ATAN2:
-                for (int i = 0; i < n; i++) o[i] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]);
+                for (int i = 0; i < n; i++) o[oo + i] = (float) Math.atan2(a[ao + i * as], b[bo + i * bs]);
+                break;
+            case TANH_BACKWARD:
+                for (int i = 0; i < n; i++) {
+                    float y = b[bo + i * bs];
+                    o[oo + i] = a[ao + i * as] * (1 - y * y);
+                }
+                break;
+            case SIGMOID_BACKWARD:
+                for (int i = 0; i < n; i++) {
+                    float y = b[bo + i * bs];
+                    o[oo + i] = a[ao + i * as] * y * (1 - y);
+                }
                 break;
             case FMOD:
-                for (int i = 0; i < n; i++) o[i] = a[ao + i * as] % b[bo + i * bs];
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] % b[bo + i * bs];
                 break;
             case REMAINDER:
                 for (int i = 0; i < n; i++) {
                     float x = a[ao + i * as];
                     float y = b[bo + i * bs];
                     float r = x % y;
-                    o[i] = r != 0 && (r < 0) != (y < 0) ? r + y : r;
+                    o[oo + i] = r != 0 && (r < 0) != (y < 0) ? r + y : r;
                 }
                 break;
             default:

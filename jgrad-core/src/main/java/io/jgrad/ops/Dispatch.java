@@ -123,10 +123,23 @@ public final class Dispatch {
             Dense d = dense(t, dtype);
             return new Dense(d.array(), d.offset(), 0);
         }
+        if (allStridesZero(t) && t.dtype() == dtype && n > 0) {
+            // An expanded single value (e.g. sum's gradient): read it as a broadcast scalar, no copy.
+            return new Dense(A.storage(t).array(), A.offset(t), 0);
+        }
         if (n == outNumel) {
             return dense(t, dtype);
         }
         return new Dense(expandStorage(t, shape, dtype).array(), 0, 1);
+    }
+
+    private static boolean allStridesZero(Tensor t) {
+        for (int s : A.strides(t)) {
+            if (s != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** t broadcast to shape, materialised densely in dtype. */
@@ -186,12 +199,12 @@ public final class Dispatch {
                 if (!(Simd.ENABLED && VectorFloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(),
                         (float[]) db.array(), db.offset(), db.step(), out.floats(), n))) {
                     FloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(), (float[]) db.array(),
-                            db.offset(), db.step(), out.floats(), n);
+                            db.offset(), db.step(), out.floats(), 0, n);
                 }
                 break;
             case FLOAT64:
                 DoubleOps.binary(op, (double[]) da.array(), da.offset(), da.step(), (double[]) db.array(),
-                        db.offset(), db.step(), out.doubles(), n);
+                        db.offset(), db.step(), out.doubles(), 0, n);
                 break;
             default:
                 LongOps.binary(op, (long[]) da.array(), da.offset(), da.step(), (long[]) db.array(), db.offset(),
@@ -319,6 +332,38 @@ public final class Dispatch {
             case FLOAT64: java.util.Arrays.fill(s.doubles(), 0, n, ((double[]) array)[index]); break;
             case INT64: java.util.Arrays.fill(s.longs(), 0, n, ((long[]) array)[index]); break;
             default: java.util.Arrays.fill(s.bools(), 0, n, ((boolean[]) array)[index]);
+        }
+    }
+
+    /**
+     * {@code dst += src} in place without recording (gradient accumulation): src broadcast to dst's shape.
+     * Does not bump the version.
+     */
+    public static void addInto(Tensor dst, Tensor src) {
+        DType d = dst.dtype();
+        int[] shape = A.shape(dst);
+        int n = Shapes.numel(shape);
+        if (d == DType.BOOL || !Shapes.isContiguous(shape, A.strides(dst))) {
+            copyInto(dst, binary(BinaryOp.ADD, dst, src, d));
+            return;
+        }
+        Dense s = operand(src, shape, n, d);
+        int o = A.offset(dst);
+        Object arr = A.storage(dst).array();
+        switch (d) {
+            case FLOAT32:
+                if (!(Simd.ENABLED && o == 0 && VectorFloatOps.binary(BinaryOp.ADD, (float[]) arr, 0, 1,
+                        (float[]) s.array(), s.offset(), s.step(), (float[]) arr, n))) {
+                    FloatOps.binary(BinaryOp.ADD, (float[]) arr, o, 1, (float[]) s.array(), s.offset(), s.step(),
+                            (float[]) arr, o, n);
+                }
+                break;
+            case FLOAT64:
+                DoubleOps.binary(BinaryOp.ADD, (double[]) arr, o, 1, (double[]) s.array(), s.offset(), s.step(),
+                        (double[]) arr, o, n);
+                break;
+            default:
+                copyInto(dst, binary(BinaryOp.ADD, dst, src, d));
         }
     }
 

@@ -68,6 +68,13 @@ public final class InPlace {
 
     /** {@code self.fill_(v)} / {@code self.zero_()}: the new values do not depend on the old ones. */
     public static Tensor fill(Tensor self, double value, String nodeName) {
+        if (!(GradMode.isEnabled() && self.requiresGrad())) {
+            // Fast path (zero_ on gradients, optimizers): nothing to record, write the value in place.
+            checkNoInternalOverlap(self);
+            Dispatch.fillInPlace(self, value);
+            A.versionCounter(self).bump();
+            return self;
+        }
         return apply(self, s -> filled(s, value, nodeName), false);
     }
 

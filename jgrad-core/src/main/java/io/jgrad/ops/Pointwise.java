@@ -3,9 +3,11 @@ package io.jgrad.ops;
 import io.jgrad.DType;
 import io.jgrad.Tensor;
 import io.jgrad.Torch;
+import io.jgrad.autograd.GradMode;
 import io.jgrad.autograd.Graph;
 import io.jgrad.autograd.Node;
 import io.jgrad.autograd.SavedTensor;
+import io.jgrad.kernel.BinaryOp;
 import io.jgrad.kernel.CompareOp;
 import io.jgrad.kernel.UnaryOp;
 
@@ -68,13 +70,13 @@ public final class Pointwise {
     /** tanh x. {@code tanh: grad * (1 - result^2)}. */
     public static Tensor tanh(Tensor x) {
         return unary(UnaryOp.TANH, "TanhBackward0", x, false, true,
-                (a, y) -> Arithmetic.sub(Torch.scalar(1, y.dtype()), Arithmetic.mul(y, y), 1));
+                (a, y) -> Arithmetic.sub(Torch.scalar(1, y.dtype()), Arithmetic.mul(y, y), 1), BinaryOp.TANH_BACKWARD);
     }
 
     /** 1 / (1 + e^-x). {@code sigmoid: grad * result * (1 - result)}. */
     public static Tensor sigmoid(Tensor x) {
         return unary(UnaryOp.SIGMOID, "SigmoidBackward0", x, false, true,
-                (a, y) -> Arithmetic.mul(y, Arithmetic.sub(Torch.scalar(1, y.dtype()), y, 1)));
+                (a, y) -> Arithmetic.mul(y, Arithmetic.sub(Torch.scalar(1, y.dtype()), y, 1)), BinaryOp.SIGMOID_BACKWARD);
     }
 
     /** max(x, 0). {@code relu: threshold_backward(grad, result, 0)}. */
@@ -157,6 +159,16 @@ public final class Pointwise {
      * derivative means a zero gradient (rounding functions).
      */
     static Tensor unary(UnaryOp k, String name, Tensor x, boolean saveX, boolean saveY, Derivative d) {
+        return unary(k, name, x, saveX, saveY, d, null);
+    }
+
+    /**
+     * {@link #unary} with a fused backward kernel {@code fused(grad, y)} used when the backward pass itself
+     * is not recorded (no createGraph): one pass over memory instead of several. With createGraph the
+     * differentiable formula {@code d} runs, so higher derivatives stay right.
+     */
+    static Tensor unary(UnaryOp k, String name, Tensor x, boolean saveX, boolean saveY, Derivative d,
+            BinaryOp fused) {
         Tensor in = d == null || k == UnaryOp.ABS ? x
                 : k == UnaryOp.SQUARE ? (x.dtype() == DType.BOOL ? Dispatch.convert(x, DType.INT64) : x) : floating(x);
         Tensor out = Dispatch.unary(k, in);
@@ -169,6 +181,10 @@ public final class Pointwise {
                 protected Tensor[] apply(Tensor[] g) {
                     if (d == null) {
                         return new Tensor[] {Torch.zerosLike(g[0])};
+                    }
+                    if (fused != null && !GradMode.isEnabled()) {
+                        Tensor y = sy.unpack();
+                        return new Tensor[] {Dispatch.binary(fused, g[0], y, Dispatch.resultType(g[0], y))};
                     }
                     Tensor dx = d.of(sx == null ? null : sx.unpack(), sy == null ? null : sy.unpack());
                     return new Tensor[] {Arithmetic.mul(g[0], dx)};

@@ -12,6 +12,8 @@ import io.jgrad.kernel.CompareOp;
 import io.jgrad.kernel.DoubleOps;
 import io.jgrad.kernel.FloatOps;
 import io.jgrad.kernel.LongOps;
+import io.jgrad.kernel.Simd;
+import io.jgrad.kernel.VectorFloatOps;
 import io.jgrad.storage.Storage;
 import java.util.Arrays;
 
@@ -26,7 +28,10 @@ public final class Reductions {
         Dispatch.Dense a = Dispatch.dense(x, d);
         Storage out = Storage.allocate(d, 1);
         switch (d) {
-            case FLOAT32: out.floats()[0] = (float) FloatOps.sumAll((float[]) a.array(), a.offset(), n); break;
+            case FLOAT32:
+                out.floats()[0] = (float) (Simd.ENABLED ? VectorFloatOps.sum((float[]) a.array(), a.offset(), n)
+                        : FloatOps.sumAll((float[]) a.array(), a.offset(), n));
+                break;
             case FLOAT64: out.doubles()[0] = DoubleOps.sumAll((double[]) a.array(), a.offset(), n); break;
             default: out.longs()[0] = LongOps.sumAll((long[]) a.array(), a.offset(), n);
         }
