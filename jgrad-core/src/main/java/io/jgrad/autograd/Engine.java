@@ -70,57 +70,65 @@ final class Engine {
         return task.captured;
     }
 
+    /** Per-node bookkeeping of one pass: pending incoming edges, the gradient buffer, whether it must run. */
+    private static final class State {
+        int deps;
+        Tensor[] buffer;
+        boolean needed = true;
+        List<Integer> captureSlots;
+    }
+
     /** The state of one backward pass. */
     private static final class GraphTask {
-        final Map<Node, int[]> dependencies;
+        final Map<Node, State> states;
         final List<Edge> captures;
-        final Map<Node, List<Integer>> captureIndex;
-        final Map<Node, Boolean> needed;
         final Tensor[] captured;
         final boolean keepGraph;
         final List<Runnable> gradWrites = new ArrayList<>();
-        final Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
         final PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
 
         GraphTask(GraphRoot root, List<Edge> captures, boolean keepGraph) {
-            this.dependencies = computeDependencies(root);
+            this.states = computeDependencies(root);
             this.captures = captures;
             this.keepGraph = keepGraph;
             if (captures != null) {
-                captureIndex = new IdentityHashMap<>();
                 for (int i = 0; i < captures.size(); i++) {
                     Node n = captures.get(i).node();
                     if (n != null) {
-                        captureIndex.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
+                        State st = states.get(n);
+                        if (st == null) {
+                            continue; // not reachable from the roots: stays null (unused input)
+                        }
+                        if (st.captureSlots == null) {
+                            st.captureSlots = new ArrayList<>(1);
+                        }
+                        st.captureSlots.add(i);
                     }
                 }
-                needed = computeNeeded(root, captureIndex.keySet());
+                computeNeeded(root, states);
                 captured = new Tensor[captures.size()];
             } else {
-                captureIndex = null;
-                needed = null;
                 captured = null;
             }
             ready.add(root);
-            buffers.put(root, new Tensor[0]);
+            states.get(root).buffer = new Tensor[0];
         }
 
         /** Runs ready nodes until none is left. */
         void run() {
             while (!ready.isEmpty()) {
                 Node node = ready.poll();
-                Tensor[] inputs = buffers.remove(node);
-                if (captureIndex != null) {
-                    List<Integer> idx = captureIndex.get(node);
-                    if (idx != null) {
-                        inputs = node.runPreHooks(inputs);
-                        for (int i : idx) {
-                            captured[i] = inputs[captures.get(i).inputNr()];
-                        }
+                State st = states.get(node);
+                Tensor[] inputs = st.buffer;
+                st.buffer = null;
+                if (st.captureSlots != null) {
+                    inputs = node.runPreHooks(inputs);
+                    for (int i : st.captureSlots) {
+                        captured[i] = inputs[captures.get(i).inputNr()];
                     }
-                    if (!Boolean.TRUE.equals(needed.get(node))) {
-                        continue;
-                    }
+                }
+                if (!st.needed) {
+                    continue;
                 }
                 if (node instanceof AccumulateGrad) {
                     AccumulateGrad acc = (AccumulateGrad) node;
@@ -141,22 +149,19 @@ final class Engine {
                     if (nextNode == null) {
                         continue;
                     }
-                    if (needed != null && !Boolean.TRUE.equals(needed.get(nextNode))
-                            && !captureIndex.containsKey(nextNode)) {
+                    State ns = states.get(nextNode);
+                    if (!ns.needed && ns.captureSlots == null) {
                         continue;
                     }
-                    Tensor[] buf = buffers.get(nextNode);
-                    if (buf == null) {
-                        buf = new Tensor[nextNode.numOutputs()];
-                        buffers.put(nextNode, buf);
+                    if (ns.buffer == null) {
+                        ns.buffer = new Tensor[nextNode.numOutputs()];
                     }
                     Tensor grad = outputs[i];
                     if (grad != null) {
-                        Tensor prev = buf[e.inputNr()];
-                        buf[e.inputNr()] = prev == null ? grad : prev.add(grad);
+                        Tensor prev = ns.buffer[e.inputNr()];
+                        ns.buffer[e.inputNr()] = prev == null ? grad : prev.add(grad);
                     }
-                    int[] deps = dependencies.get(nextNode);
-                    if (--deps[0] == 0) {
+                    if (--ns.deps == 0) {
                         ready.add(nextNode);
                     }
                 }
@@ -247,12 +252,12 @@ final class Engine {
         return e;
     }
 
-    /** Number of incoming edges of each node reachable from {@code root}. */
-    private static Map<Node, int[]> computeDependencies(Node root) {
-        Map<Node, int[]> deps = new IdentityHashMap<>();
+    /** A state per node reachable from {@code root}, holding its number of incoming edges. */
+    private static Map<Node, State> computeDependencies(Node root) {
+        Map<Node, State> states = new IdentityHashMap<>();
         ArrayDeque<Node> stack = new ArrayDeque<>();
         stack.push(root);
-        deps.put(root, new int[1]);
+        states.put(root, new State());
         while (!stack.isEmpty()) {
             Node n = stack.pop();
             for (Edge e : n.next) {
@@ -260,24 +265,30 @@ final class Engine {
                 if (m == null) {
                     continue;
                 }
-                int[] c = deps.get(m);
+                State c = states.get(m);
                 if (c == null) {
-                    deps.put(m, new int[] {1});
+                    c = new State();
+                    states.put(m, c);
                     stack.push(m);
-                } else {
-                    c[0]++;
                 }
+                c.deps++;
             }
         }
-        return deps;
+        return states;
     }
 
-    /** Nodes that lead to a captured node (and so must run); iterative post-order over the graph. */
-    private static Map<Node, Boolean> computeNeeded(Node root, java.util.Set<Node> captureNodes) {
-        Map<Node, Boolean> needed = new IdentityHashMap<>();
+    /**
+     * With captures, only nodes on a path to a captured node run ({@code needed}); iterative post-order.
+     * A captured node that leads to no other capture is visited (to capture) but not run.
+     */
+    private static void computeNeeded(Node root, Map<Node, State> states) {
+        for (State st : states.values()) {
+            st.needed = false;
+        }
+        Map<Node, Boolean> visited = new IdentityHashMap<>();
         ArrayDeque<Object[]> stack = new ArrayDeque<>();
         stack.push(new Object[] {root, 0});
-        needed.put(root, Boolean.FALSE);
+        visited.put(root, Boolean.TRUE);
         while (!stack.isEmpty()) {
             Object[] frame = stack.peek();
             Node n = (Node) frame[0];
@@ -285,8 +296,7 @@ final class Engine {
             if (i < n.next.length) {
                 frame[1] = i + 1;
                 Node m = n.next[i].node();
-                if (m != null && !needed.containsKey(m)) {
-                    needed.put(m, Boolean.FALSE);
+                if (m != null && visited.put(m, Boolean.TRUE) == null) {
                     stack.push(new Object[] {m, 0});
                 }
                 continue;
@@ -295,14 +305,16 @@ final class Engine {
             boolean need = false;
             for (Edge e : n.next) {
                 Node m = e.node();
-                if (m != null && (captureNodes.contains(m) || Boolean.TRUE.equals(needed.get(m)))) {
-                    need = true;
-                    break;
+                if (m != null) {
+                    State sm = states.get(m);
+                    if (sm.captureSlots != null || sm.needed) {
+                        need = true;
+                        break;
+                    }
                 }
             }
-            needed.put(n, need);
+            states.get(n).needed = need;
         }
-        return needed;
     }
 
     /** The synthetic node whose outputs are the root gradients. */

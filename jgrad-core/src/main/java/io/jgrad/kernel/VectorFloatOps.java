@@ -18,8 +18,17 @@ public final class VectorFloatOps {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /**
+     * Below this many elements the scalar loop is as fast, and it avoids the Vector API's slow paths in code
+     * that C2 has not compiled yet (tiny tensors, short runs).
+     */
+    static final int MIN_LENGTH = 128;
+
     /** {@code o = op(a)} for the ops with a vector form; returns false (doing nothing) for the others. */
     public static boolean unary(UnaryOp op, float[] a, int ao, float[] o, int oo, int n) {
+        if (n < MIN_LENGTH) {
+            return false;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
@@ -86,7 +95,7 @@ public final class VectorFloatOps {
     public static boolean binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int n) {
         boolean supported = op.ordinal() <= BinaryOp.DIV.ordinal() || op == BinaryOp.TANH_BACKWARD
                 || op == BinaryOp.SIGMOID_BACKWARD;
-        if ((as | bs) == 0 || !supported) {
+        if ((as | bs) == 0 || !supported || n < MIN_LENGTH) {
             return false;
         }
         FloatVector va = FloatVector.broadcast(S, a[ao]);
@@ -149,6 +158,9 @@ public final class VectorFloatOps {
 
     /** Sum of n contiguous floats: float lanes over blocks of 64 vectors, the blocks added in double. */
     public static double sum(float[] a, int ao, int n) {
+        if (n < MIN_LENGTH) {
+            return FloatOps.sumAll(a, ao, n);
+        }
         int i = 0;
         int bound = S.loopBound(n);
         double s = 0;
