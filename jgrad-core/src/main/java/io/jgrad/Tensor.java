@@ -1559,6 +1559,11 @@ public class Tensor {
         }
 
         @Override
+        public List<UnaryOperator<Tensor>> hooksOrNull(Tensor t) {
+            return t.hooks;
+        }
+
+        @Override
         public List<UnaryOperator<Tensor>> hooks(Tensor t) {
             synchronized (t) {
                 if (t.hooks == null) {

@@ -32,7 +32,10 @@ final class AccumulateGrad extends Node {
 
     /** Runs the leaf's tensor hooks; returns the gradient to accumulate. */
     Tensor runLeafHooks(Tensor grad) {
-        List<UnaryOperator<Tensor>> hooks = A.hooks(variable);
+        List<UnaryOperator<Tensor>> hooks = A.hooksOrNull(variable);
+        if (hooks == null) {
+            return grad;
+        }
         for (UnaryOperator<Tensor> h : hooks) {
             grad = checkHookResult(grad, h.apply(grad));
         }

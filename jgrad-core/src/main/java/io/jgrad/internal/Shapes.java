@@ -24,8 +24,17 @@ public final class Shapes {
         return (int) n;
     }
 
-    /** Row-major strides of a contiguous tensor of this shape. */
+    private static final int[] UNIT_STRIDE = {1};
+
+    /**
+     * Row-major strides of a contiguous tensor of this shape. Note [Shape arrays are immutable]: shape and
+     * stride arrays are shared (this returns one shared array for every 1-D shape) and never written after
+     * construction; code that needs changed strides copies them first.
+     */
     public static int[] contiguousStrides(int[] shape) {
+        if (shape.length == 1) {
+            return UNIT_STRIDE;
+        }
         int[] st = new int[shape.length];
         int s = 1;
         for (int i = shape.length - 1; i >= 0; i--) {

@@ -77,7 +77,10 @@ public abstract class TensorAccess {
     /** Replaces storage and geometry in place (set_data), keeping autograd state. */
     public abstract void setData(Tensor t, Storage storage, int offset, int[] shape, int[] strides);
 
-    /** Hooks registered on a tensor (for leaves, run by AccumulateGrad). */
+    /** Hooks registered on a tensor, or null when none was ever registered. */
+    public abstract java.util.List<java.util.function.UnaryOperator<Tensor>> hooksOrNull(Tensor t);
+
+    /** Hooks registered on a tensor (for leaves, run by AccumulateGrad); created on first use. */
     public abstract java.util.List<java.util.function.UnaryOperator<Tensor>> hooks(Tensor t);
 
     /** The storage (raw field). */

@@ -369,6 +369,18 @@ public final class Dispatch {
 
     /** Sets every element of t (through its strides) to v. Does not bump the version. */
     public static void fillInPlace(Tensor t, double v) {
+        int[] shape = A.shape(t);
+        if (Shapes.isContiguous(shape, A.strides(t))) {
+            Storage s = A.storage(t);
+            int o = A.offset(t);
+            int n = Shapes.numel(shape);
+            switch (t.dtype()) {
+                case FLOAT32: java.util.Arrays.fill(s.floats(), o, o + n, (float) v); return;
+                case FLOAT64: java.util.Arrays.fill(s.doubles(), o, o + n, v); return;
+                case INT64: java.util.Arrays.fill(s.longs(), o, o + n, (long) v); return;
+                default: java.util.Arrays.fill(s.bools(), o, o + n, v != 0); return;
+            }
+        }
         Storage one = Storage.allocate(t.dtype(), 1);
         one.setDouble(0, v);
         copyInto(t, wrap(one, Shapes.SCALAR));

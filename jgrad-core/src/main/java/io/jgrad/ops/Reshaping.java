@@ -20,7 +20,7 @@ public final class Reshaping {
     /** {@code torch.flip(x, dims)}. FlipBackward0: flip of the gradient. */
     public static Tensor flip(Tensor x, int... dims) {
         int[] shape = x.shape();
-        int[] strides = Shapes.contiguousStrides(shape);
+        int[] strides = Shapes.contiguousStrides(shape).clone(); // negated below; see Note [Shape arrays are immutable]
         int offset = 0;
         boolean[] seen = new boolean[shape.length];
         for (int dim : dims) {
