@@ -50,7 +50,7 @@ public class Tensor {
     private int offset;
     private int[] shape;
     private int[] strides;
-    private VersionCounter version;
+    private volatile VersionCounter version; // created on first need: most op results are never written
 
     // Autograd state (PyTorch's AutogradMeta).
     private boolean requiresGradFlag;
@@ -58,7 +58,7 @@ public class Tensor {
     private int outputNr;
     private volatile Tensor grad;
     private boolean retainsGrad;
-    private Node gradAccumulator;
+    private volatile Node gradAccumulator;
     private List<UnaryOperator<Tensor>> hooks;
 
     // View state (PyTorch's DifferentiableViewMeta): root base, how it was made, version of its grad_fn.
@@ -89,7 +89,7 @@ public class Tensor {
      * @param requiresGrad whether the new leaf requires grad
      */
     protected Tensor(Tensor data, boolean requiresGrad) {
-        this(data.storage, data.offset, data.shape, data.strides, new VersionCounter());
+        this(data.storage, data.offset, data.shape, data.strides, null);
         if (requiresGrad) {
             requiresGrad_(true);
         }
@@ -196,7 +196,7 @@ public class Tensor {
      * version, {@code x.data}.
      */
     public Tensor data() {
-        return new Tensor(storage, offset, shape, strides, new VersionCounter());
+        return new Tensor(storage, offset, shape, strides, null);
     }
 
     /**
@@ -369,7 +369,27 @@ public class Tensor {
 
     /** Count of in-place writes to these elements, {@code x._version}. */
     public int version() {
-        return version.get();
+        return versionValue();
+    }
+
+    private int versionValue() {
+        VersionCounter v = version;
+        return v == null ? 0 : v.get();
+    }
+
+    /** The version counter, created on first need (shared with views and detach() from then on). */
+    private VersionCounter counter() {
+        VersionCounter v = version;
+        if (v == null) {
+            synchronized (this) {
+                v = version;
+                if (v == null) {
+                    v = new VersionCounter();
+                    version = v;
+                }
+            }
+        }
+        return v;
     }
 
     /** True if this tensor is a view of another, {@code x._is_view()}. */
@@ -1459,12 +1479,12 @@ public class Tensor {
     private static final class Access extends TensorAccess {
         @Override
         public Tensor make(Storage storage, int offset, int[] shape, int[] strides) {
-            return new Tensor(storage, offset, shape, strides, new VersionCounter());
+            return new Tensor(storage, offset, shape, strides, null);
         }
 
         @Override
         public Tensor alias(Tensor src, int offset, int[] shape, int[] strides) {
-            return new Tensor(src.storage, offset, shape, strides, src.version);
+            return new Tensor(src.storage, offset, shape, strides, src.counter());
         }
 
         @Override
@@ -1477,7 +1497,7 @@ public class Tensor {
             }
             view.viewBase = root;
             view.viewCreation = creation;
-            view.viewAttrVersion = view.version.get();
+            view.viewAttrVersion = view.counter().get();
         }
 
         @Override
@@ -1490,7 +1510,7 @@ public class Tensor {
 
         @Override
         public VersionCounter versionCounter(Tensor t) {
-            return t.version;
+            return t.counter();
         }
 
         @Override
@@ -1516,12 +1536,16 @@ public class Tensor {
                 t.requiresGradFlag = false;
             }
             if (t.viewBase != null) {
-                t.viewAttrVersion = t.version.get();
+                t.viewAttrVersion = t.versionValue();
             }
         }
 
         @Override
         public Node gradAccumulator(Tensor leaf) {
+            Node acc = leaf.gradAccumulator;
+            if (acc != null) {
+                return acc;
+            }
             synchronized (leaf) {
                 if (leaf.gradAccumulator == null) {
                     leaf.gradAccumulator = io.jgrad.autograd.Graph.newAccumulator(leaf);

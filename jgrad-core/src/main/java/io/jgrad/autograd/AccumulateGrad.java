@@ -19,6 +19,8 @@ import java.util.function.UnaryOperator;
 final class AccumulateGrad extends Node {
     private static final TensorAccess A = TensorAccess.get();
     final Tensor variable;
+    /** The edge into this node, shared by every op that reads the leaf. */
+    final Edge edge = new Edge(this, 0);
 
     AccumulateGrad(Tensor variable) {
         super("AccumulateGrad", 1, new Edge[0], new int[0][], new DType[0], Long.MAX_VALUE);

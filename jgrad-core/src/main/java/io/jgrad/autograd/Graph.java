@@ -45,7 +45,7 @@ public final class Graph {
             return new Edge(fn, t.outputNr());
         }
         if (t.requiresGrad()) {
-            return new Edge(A.gradAccumulator(t), 0);
+            return ((AccumulateGrad) A.gradAccumulator(t)).edge;
         }
         return Edge.NONE;
     }
