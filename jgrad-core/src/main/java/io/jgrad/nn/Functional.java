@@ -2,6 +2,7 @@ package io.jgrad.nn;
 
 import io.jgrad.Tensor;
 import io.jgrad.ops.Activations;
+import io.jgrad.ops.Affine;
 import io.jgrad.ops.Arithmetic;
 import io.jgrad.ops.Embeddings;
 import io.jgrad.ops.LinearAlgebra;
@@ -138,8 +139,11 @@ public final class Functional {
             throw new IllegalArgumentException("expected scalar type " + scalarName(weight) + " but found "
                     + scalarName(x));
         }
-        Tensor y = LinearAlgebra.matmul(x, Views.t(weight));
-        return bias == null ? y : Arithmetic.add(y, bias, 1);
+        if (x.dim() == 0 || weight.dim() != 2) {
+            Tensor y = LinearAlgebra.matmul(x, Views.t(weight));
+            return bias == null ? y : Arithmetic.add(y, bias, 1);
+        }
+        return Affine.linear(x, weight, bias);
     }
 
     private static String scalarName(Tensor t) {

@@ -184,6 +184,8 @@ final class FixtureOps {
         put("cross", in -> in[0].cross(in[1], 1));
         put("cdist", in -> Torch.cdist(in[0], in[1], 2));
         put("cdist p1", in -> Torch.cdist(in[0], in[1], 1));
+        put("affine (F.linear)", in -> Affine.linear(in[0], in[1], in[2]));
+        put("affine without bias", in -> Affine.linear(in[0], in[1], null));
         put("clone", in -> in[0].clone());
         put("contiguous", in -> in[0].t().contiguous());
         put("mul_ on clone", in -> in[0].clone().mul_(in[1]));

@@ -212,6 +212,10 @@ class OpGradcheckTest {
             op("cross", in -> in[0].cross(in[1], 1), cases(new int[][] {{2, 3}, {2, 3}}, new int[][] {{3}, {2, 3}}),
                     Domain.ANY),
             op("cdist", in -> Torch.cdist(in[0], in[1], 2), cases(new int[][] {S23, {4, 3}}), Domain.ANY),
+            op("affine (F.linear)", in -> Affine.linear(in[0], in[1], in[2]),
+                    cases(new int[][] {S23, {4, 3}, {4}}, new int[][] {{2, 2, 3}, {4, 3}, {4}}), Domain.ANY),
+            op("affine without bias", in -> Affine.linear(in[0], in[1], null), cases(new int[][] {S23, {4, 3}}),
+                    Domain.ANY),
             op("cdist p1", in -> Torch.cdist(in[0], in[1], 1), cases(new int[][] {S23, {4, 3}}), Domain.ANY),
             // Copies
             op("clone", in -> in[0].clone(), UNARY, Domain.ANY),
