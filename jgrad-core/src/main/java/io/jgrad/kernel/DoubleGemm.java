@@ -22,11 +22,11 @@ public final class DoubleGemm {
     /** Micro-tile columns (vector lanes of packed B). */
     static final int NR = Simd.ENABLED ? VectorDoubleGemm.NR : 64 / Double.BYTES;
     /** Depth of a packed panel: an A sliver ({@code MR x KC}) stays in L1 while the B block streams by. */
-    static final int KC = Integer.getInteger("jgrad.gemm.kc", 3072 / Double.BYTES);
+    static final int KC = Integer.getInteger("jgrad.gemm.kc", 2048 / Double.BYTES);
     /** Columns of a packed B block ({@code KC x NC}, kept in L2). */
-    static final int NC = roundUp(Integer.getInteger("jgrad.gemm.nc", 3840 / Double.BYTES), NR);
+    static final int NC = roundUp(Integer.getInteger("jgrad.gemm.nc", 2048 / Double.BYTES), NR);
     /** Rows of a packed A panel ({@code MC x KC}, kept in L3). */
-    static final int MC = roundUp(Integer.getInteger("jgrad.gemm.mc", 24576 / Double.BYTES), MR);
+    static final int MC = roundUp(Integer.getInteger("jgrad.gemm.mc", 2040), MR);
     /** Below this many multiply-adds the plain loop beats packing. */
     static final long SMALL = 32 * 32 * 32;
     /** From this many multiply-adds on, a product is split over threads. */
@@ -99,29 +99,15 @@ public final class DoubleGemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean load = accumulate || pc > 0;
-                packA(a, ao + ic * ars + pc * acs, ars, acs, mc, kc, mr, ap);
+                pack(a, ao + ic * ars + pc * acs, ars, acs, mc, kc, mr, ap);
                 for (int jc = 0; jc < n; jc += NC) {
                     int nc = Math.min(NC, n - jc);
-                    packB(b, bo + pc * brs + jc * bcs, brs, bcs, kc, nc, nr, bp);
+                    pack(b, bo + pc * brs + jc * bcs, bcs, brs, nc, kc, nr, bp);
+                    // Each A sliver stays in L1 while the B block (in L2) streams past it.
                     for (int ir = 0; ir < mc; ir += mr) {
-                        int mt = Math.min(mr, mc - ir);
                         for (int jr = 0; jr < nc; jr += nr) {
-                            int nt = Math.min(nr, nc - jr);
-                            int cij = co + (ic + ir) * ldc + jc + jr;
-                            if (mt == mr && nt == nr) {
-                                kernel(vector, kc, ap, ir * kc, bp, jr * kc, c, cij, ldc, load);
-                            } else {
-                                // Edge tile: compute a whole tile in scratch, then copy its valid part.
-                                if (load) {
-                                    for (int i = 0; i < mt; i++) {
-                                        System.arraycopy(c, cij + i * ldc, tile, i * nr, nt);
-                                    }
-                                }
-                                kernel(vector, kc, ap, ir * kc, bp, jr * kc, tile, 0, nr, load);
-                                for (int i = 0; i < mt; i++) {
-                                    System.arraycopy(tile, i * nr, c, cij + i * ldc, nt);
-                                }
-                            }
+                            tile(vector, kc, ap, ir, bp, jr, c, co + (ic + ir) * ldc + jc + jr, ldc, load,
+                                    Math.min(mr, mc - ir), Math.min(nr, nc - jr), mr, nr, tile);
                         }
                     }
                 }
@@ -129,12 +115,36 @@ public final class DoubleGemm {
         }
     }
 
-    private static void kernel(boolean vector, int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
-            int ldc, boolean load) {
-        if (vector) {
-            VectorDoubleGemm.kernel(kc, ap, ao, bp, bo, c, co, ldc, load);
+    /** One mt x nt tile of C; edge tiles go through a whole-tile scratch buffer. */
+    private static void tile(boolean vector, int kc, double[] ap, int ir, double[] bp, int jr, double[] c, int cij,
+            int ldc, boolean load, int mt, int nt, int mr, int nr, double[] tile) {
+        if (mt == mr && nt == nr) {
+            kernel(vector, kc, ap, ir * kc, bp, jr * kc, c, cij, ldc, load, mr, nr);
         } else {
-            scalarKernel(kc, ap, ao, bp, bo, c, co, ldc, load);
+            if (load) {
+                for (int i = 0; i < mt; i++) {
+                    System.arraycopy(c, cij + i * ldc, tile, i * nr, nt);
+                }
+            }
+            kernel(vector, kc, ap, ir * kc, bp, jr * kc, tile, 0, nr, load, mr, nr);
+            for (int i = 0; i < mt; i++) {
+                System.arraycopy(tile, i * nr, c, cij + i * ldc, nt);
+            }
+        }
+    }
+
+    /** One tile, {@code C += A_sliver B_sliver}; with {@code load} false C is zeroed first. */
+    private static void kernel(boolean vector, int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
+            int ldc, boolean load, int mr, int nr) {
+        if (!load) {
+            for (int i = 0; i < mr; i++) {
+                java.util.Arrays.fill(c, co + i * ldc, co + i * ldc + nr, 0);
+            }
+        }
+        if (vector) {
+            VectorDoubleGemm.kernel(kc, ap, ao, bp, bo, c, co, ldc);
+        } else {
+            scalarKernel(kc, ap, ao, bp, bo, c, co, ldc);
         }
     }
 
@@ -142,15 +152,9 @@ public final class DoubleGemm {
      * The scalar micro-kernel for a 4 x (64 bytes) tile, accumulating in C itself (the tile stays in L1):
      * the same fused multiply-adds in the same order as the vector kernel.
      */
-    static void scalarKernel(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc,
-            boolean load) {
+    static void scalarKernel(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
         final int mr = 4;
         final int nr = 64 / Double.BYTES;
-        if (!load) {
-            for (int i = 0; i < mr; i++) {
-                java.util.Arrays.fill(c, co + i * ldc, co + i * ldc + nr, 0);
-            }
-        }
         for (int p = 0; p < kc; p++) {
             int ap = ao + p * mr;
             int bp = bo + p * nr;
@@ -165,66 +169,46 @@ public final class DoubleGemm {
     }
 
     /**
-     * Packs {@code A[0:mc, 0:kc]} (at {@code a[ao + i*ars + p*acs]}) as slivers of mr rows:
-     * {@code ap[s*mr*kc + p*mr + i] = A[s*mr + i, p]}, zero past row mc.
+     * Packs a panel of {@code lanes} rows of A (or columns of B) by {@code kc} steps of p into slivers of width w:
+     * {@code dst[s*w*kc + p*w + l] = x[xo + (s*w + l)*ls + p*ps]}, zero past the last lane. A is packed with
+     * (ls, ps) = (row stride, column stride), B with (column stride, row stride). The loop order follows the
+     * source's unit stride so that reads stream (and touch few pages).
      */
-    static void packA(double[] a, int ao, int ars, int acs, int mc, int kc, int mr, double[] ap) {
-        for (int s = 0; s * mr < mc; s++) {
-            int rows = Math.min(mr, mc - s * mr);
-            int base = s * mr * kc;
-            int src = ao + s * mr * ars;
-            if (rows < mr) {
-                java.util.Arrays.fill(ap, base, base + mr * kc, 0);
-            }
-            if (Math.abs(acs) <= Math.abs(ars) && rows == mr) {
-                for (int i = 0; i < rows; i++) {
-                    int si = src + i * ars;
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * mr + i] = a[si + p * acs];
-                    }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int sp = src + p * acs;
-                    int dp = base + p * mr;
-                    for (int i = 0; i < rows; i++) {
-                        ap[dp + i] = a[sp + i * ars];
-                    }
-                }
-            }
+    static void pack(double[] x, int xo, int ls, int ps, int lanes, int kc, int w, double[] dst) {
+        int full = lanes / w;
+        int rest = lanes - full * w;
+        if (rest > 0) {
+            java.util.Arrays.fill(dst, full * w * kc, (full + 1) * w * kc, 0);
         }
-    }
-
-    /**
-     * Packs {@code B[0:kc, 0:nc]} (at {@code b[bo + p*brs + j*bcs]}) as slivers of nr columns:
-     * {@code bp[s*nr*kc + p*nr + j] = B[p, s*nr + j]}, zero past column nc.
-     */
-    static void packB(double[] b, int bo, int brs, int bcs, int kc, int nc, int nr, double[] bp) {
-        for (int s = 0; s * nr < nc; s++) {
-            int cols = Math.min(nr, nc - s * nr);
-            int base = s * nr * kc;
-            int src = bo + s * nr * bcs;
-            if (cols < nr) {
-                java.util.Arrays.fill(bp, base, base + nr * kc, 0);
+        if (ls == 1) {
+            for (int p = 0; p < kc; p++) {
+                int sp = xo + p * ps;
+                int dp = p * w;
+                for (int s = 0; s < full; s++) {
+                    int src = sp + s * w;
+                    int d = dp + s * w * kc;
+                    for (int l = 0; l < w; l++) {
+                        dst[d + l] = x[src + l];
+                    }
+                }
+                int src = sp + full * w;
+                int d = dp + full * w * kc;
+                for (int l = 0; l < rest; l++) {
+                    dst[d + l] = x[src + l];
+                }
             }
-            if (bcs == 1) {
+        } else if (ps == 1) {
+            for (int lane = 0; lane < lanes; lane++) {
+                int src = xo + lane * ls;
+                int d = lane / w * w * kc + lane % w;
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, src + p * brs, bp, base + p * nr, cols);
+                    dst[d + p * w] = x[src + p];
                 }
-            } else if (Math.abs(brs) < Math.abs(bcs)) {
-                for (int j = 0; j < cols; j++) {
-                    int sj = src + j * bcs;
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * nr + j] = b[sj + p * brs];
-                    }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int sp = src + p * brs;
-                    int dp = base + p * nr;
-                    for (int j = 0; j < cols; j++) {
-                        bp[dp + j] = b[sp + j * bcs];
-                    }
+            }
+        } else {
+            for (int p = 0; p < kc; p++) {
+                for (int lane = 0; lane < lanes; lane++) {
+                    dst[lane / w * w * kc + p * w + lane % w] = x[xo + p * ps + lane * ls];
                 }
             }
         }
