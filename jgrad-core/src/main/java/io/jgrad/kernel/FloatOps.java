@@ -309,33 +309,6 @@ public final class FloatOps {
     }
 
     /**
-     * {@code C[m,n] (+)= A[m,k] B[k,n]} with A addressed as {@code a[ao + i*ars + p*acs]}, B row-major dense
-     * ({@code b[bo + p*n + j]}) and C row-major dense at {@code co}. Blocked over k and j so a B panel
-     * stays in cache; the inner loop runs over contiguous j.
-     */
-    public static void gemm(float[] a, int ao, int ars, int acs, float[] b, int bo, float[] c, int co,
-            int m, int n, int k, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(c, co, co + m * n, 0);
-        final int kb = 256;
-        final int nb = 512;
-        for (int j0 = 0; j0 < n; j0 += nb) {
-            int j1 = Math.min(n, j0 + nb);
-            for (int p0 = 0; p0 < k; p0 += kb) {
-                int p1 = Math.min(k, p0 + kb);
-                for (int i = 0; i < m; i++) {
-                    int ci = co + i * n;
-                    int ai = ao + i * ars;
-                    for (int p = p0; p < p1; p++) {
-                        float aip = a[ai + p * acs];
-                        int bp = bo + p * n;
-                        for (int j = j0; j < j1; j++) c[ci + j] += aip * b[bp + j];
-                    }
-                }
-            }
-        }
-    }
-
-    /**
      * {@code o[oo + i] = op(a[ao + i]; p, q)} for {@code i < n}: the activation functions of {@link ActivationOp}
      * with PyTorch's CPU formulas.
      */

@@ -6,8 +6,8 @@ import io.jgrad.autograd.Graph;
 import io.jgrad.autograd.Node;
 import io.jgrad.autograd.SavedTensor;
 import io.jgrad.internal.Shapes;
-import io.jgrad.kernel.DoubleOps;
-import io.jgrad.kernel.FloatOps;
+import io.jgrad.kernel.DoubleGemm;
+import io.jgrad.kernel.FloatGemm;
 import io.jgrad.kernel.Parallel;
 import io.jgrad.storage.Storage;
 import java.util.Arrays;
@@ -228,45 +228,51 @@ public final class LinearAlgebra {
     }
 
     /**
-     * batch x ([n, k] x [k, p]) products of the last two dimensions of a and b (each batch contiguous after
-     * the copies below), computed in the inputs' dtype (INT64 through FLOAT64).
+     * batch x ([n, k] x [k, p]) products of the last two dimensions of a and b, computed in the inputs' dtype
+     * (INT64 through FLOAT64). Floating-point operands are read in place through their strides (transposed and
+     * expanded views included, as backward passes them); the kernels pack them (see {@link DoubleGemm}).
      */
     private static Tensor gemm(Tensor a, Tensor b, int batch, int n, int k, int p) {
         DType d = a.dtype();
         DType compute = d.isFloatingPoint() ? d : DType.FLOAT64;
-        int[] strideA = Dispatch.A.strides(a);
-        int ra = a.dim();
-        boolean aStrided = compute == d && batch == 1 && ra == 2;
-        Dispatch.Dense da = aStrided ? new Dispatch.Dense(Dispatch.A.storage(a).array(), Dispatch.A.offset(a), 1)
-                : Dispatch.dense(a, compute);
-        int ars = aStrided ? strideA[0] : k;
-        int acs = aStrided ? strideA[1] : 1;
-        Dispatch.Dense dbb = Dispatch.dense(b, compute);
+        Operand oa = operand(a, compute, n, k);
+        Operand ob = operand(b, compute, k, p);
         Storage out = Storage.allocate(compute, batch * n * p);
-        long work = (long) batch * n * k * p;
-        int chunks = batch > 1 ? batch : Math.max(1, Math.min(n, Parallel.getNumThreads()));
-        Parallel.forChunks(chunks, work, c -> {
-            if (batch > 1) {
-                gemmBlock(compute, da, c * n * k, k, 1, dbb, c * k * p, out, c * n * p, n, p, k);
-            } else {
-                int r0 = (int) ((long) n * c / chunks);
-                int r1 = (int) ((long) n * (c + 1) / chunks);
-                gemmBlock(compute, da, r0 * ars, ars, acs, dbb, 0, out, r0 * p, r1 - r0, p, k);
-            }
-        });
+        long work = (long) n * k * p;
+        if (batch > 1 && batch >= Parallel.getNumThreads()) {
+            // One product per task; each runs on one thread (the kernels do not fork inside a pool task).
+            Parallel.forChunks(batch, work * batch, c -> gemmOne(compute, oa, ob, c, out, n, k, p));
+        } else {
+            for (int c = 0; c < batch; c++) gemmOne(compute, oa, ob, c, out, n, k, p);
+        }
         int[] shape = batch > 1 || Dispatch.A.shape(a).length == 3 ? new int[] {batch, n, p} : new int[] {n, p};
         Tensor r = Dispatch.wrap(out, shape);
         return compute == d ? r : Dispatch.convert(r, d);
     }
 
-    private static void gemmBlock(DType d, Dispatch.Dense a, int aOff, int ars, int acs, Dispatch.Dense b, int bOff,
-            Storage c, int cOff, int m, int n, int k) {
+    /** A matrix operand: element (batch q, row i, column j) at {@code array[offset + q*bs + i*rs + j*cs]}. */
+    private record Operand(Object array, int offset, int bs, int rs, int cs) {}
+
+    private static Operand operand(Tensor t, DType compute, int rows, int cols) {
+        if (t.dtype() == compute) {
+            int[] st = Dispatch.A.strides(t);
+            int r = st.length;
+            return new Operand(Dispatch.A.storage(t).array(), Dispatch.A.offset(t), r == 3 ? st[0] : 0, st[r - 2],
+                    st[r - 1]);
+        }
+        Dispatch.Dense dd = Dispatch.dense(t, compute);
+        return new Operand(dd.array(), dd.offset(), rows * cols, cols, 1);
+    }
+
+    private static void gemmOne(DType d, Operand a, Operand b, int q, Storage c, int n, int k, int p) {
+        int ao = a.offset() + q * a.bs();
+        int bo = b.offset() + q * b.bs();
         if (d == DType.FLOAT32) {
-            FloatOps.gemm((float[]) a.array(), a.offset() + aOff, ars, acs, (float[]) b.array(), b.offset() + bOff,
-                    c.floats(), cOff, m, n, k, false);
+            FloatGemm.gemm(n, p, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo, b.rs(), b.cs(),
+                    c.floats(), q * n * p, p, false);
         } else {
-            DoubleOps.gemm((double[]) a.array(), a.offset() + aOff, ars, acs, (double[]) b.array(), b.offset() + bOff,
-                    c.doubles(), cOff, m, n, k, false);
+            DoubleGemm.gemm(n, p, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo, b.rs(),
+                    b.cs(), c.doubles(), q * n * p, p, false);
         }
     }
 }

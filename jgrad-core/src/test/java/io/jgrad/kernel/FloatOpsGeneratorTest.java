@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code FloatOps.java} is generated from {@code DoubleOps.java} (EJML's way: one source of truth for the
- * float and double loops). This test fails when the committed FloatOps differs from what the generator
- * makes; regenerate with {@code mvn -q -pl jgrad-core test -Dtest=FloatOpsGeneratorTest -Djgrad.regenerate=true}.
+ * float and double loops), and so are {@code FloatGemm.java} and {@code VectorFloatGemm.java} from their
+ * Double twins. This test fails when a committed Float file differs from what the generator makes; regenerate
+ * with {@code mvn -q -pl jgrad-core test -Dtest=FloatOpsGeneratorTest -Djgrad.regenerate=true}.
  */
 class FloatOpsGeneratorTest {
     private static final Path DIR = Path.of("src/main/java/io/jgrad/kernel");
@@ -24,6 +25,33 @@ class FloatOpsGeneratorTest {
                 .replaceAll("\\bDouble\\.", "Float.");
         String header = "// GENERATED from DoubleOps.java by FloatOpsGeneratorTest: do not edit by hand.\n";
         return header + body;
+    }
+
+    /**
+     * The rule for the GEMM files: every {@code Double} (DoubleGemm, DoubleVector, Double.BYTES) becomes
+     * {@code Float}, FLOAT64 becomes FLOAT32, and {@code double} becomes {@code float} except where marked keep.
+     */
+    static String generateGemm(String doubleSource, String doubleName) {
+        String body = doubleSource
+                .replace("Double", "Float")
+                .replace("FLOAT64", "FLOAT32")
+                .replaceAll("\\bdouble\\b(?!\\s*/\\*keep\\*/)", "float");
+        return "// GENERATED from " + doubleName + ".java by FloatOpsGeneratorTest: do not edit by hand.\n" + body;
+    }
+
+    private static final String[] GEMM_FILES = {"DoubleGemm", "VectorDoubleGemm"};
+
+    @Test
+    void gemmFloatFilesAreGeneratedFromTheDoubleOnes() throws IOException {
+        for (String name : GEMM_FILES) {
+            String expected = generateGemm(Files.readString(DIR.resolve(name + ".java"), StandardCharsets.UTF_8), name);
+            Path target = DIR.resolve(name.replace("Double", "Float") + ".java");
+            if (Boolean.getBoolean("jgrad.regenerate")) {
+                Files.writeString(target, expected, StandardCharsets.UTF_8);
+            }
+            assertEquals(expected, Files.readString(target, StandardCharsets.UTF_8),
+                    target.getFileName() + " is stale: regenerate it from " + name + ".java (see this test's Javadoc)");
+        }
     }
 
     @Test
@@ -40,5 +68,9 @@ class FloatOpsGeneratorTest {
     public static void main(String[] args) throws IOException {
         Files.writeString(DIR.resolve("FloatOps.java"),
                 generate(Files.readString(DIR.resolve("DoubleOps.java"), StandardCharsets.UTF_8)));
+        for (String name : GEMM_FILES) {
+            Files.writeString(DIR.resolve(name.replace("Double", "Float") + ".java"),
+                    generateGemm(Files.readString(DIR.resolve(name + ".java"), StandardCharsets.UTF_8), name));
+        }
     }
 }

@@ -1,0 +1,252 @@
+package io.jgrad.kernel;
+
+/**
+ * FLOAT64 matrix product {@code C = A B} or {@code C += A B}, the way GotoBLAS/BLIS do it: A is packed in
+ * panels of {@link #MR}-row slivers, B in blocks of {@code NR}-column slivers, and a register-tiled
+ * micro-kernel ({@link VectorDoubleGemm} when {@link Simd#ENABLED}, else {@link #scalarKernel}) computes one
+ * {@code MR x NR} tile of C from one sliver of each. Packing reads A and B through arbitrary strides
+ * (transposed and expanded views), so no operand is copied first.
+ *
+ * <p>Note [GEMM rounding]: every element of C is the chain {@code fma(a[i,k-1], b[k-1,j], ... fma(a[i,0],
+ * b[0,j], c0))} with {@code c0} = 0 or the old C, whatever the blocking, the thread split, the tile position
+ * or the kernel (the vector and scalar kernels and the small-product loop do the same fused operations in the
+ * same order). Results are therefore identical with and without SIMD and for any number of threads.
+ *
+ * <p>{@code FloatGemm.java} is GENERATED from this file (see {@code FloatOpsGeneratorTest}).
+ */
+public final class DoubleGemm {
+    private DoubleGemm() {}
+
+    /** Micro-tile rows (broadcast from packed A). */
+    static final int MR = Simd.ENABLED ? VectorDoubleGemm.MR : 4;
+    /** Micro-tile columns (vector lanes of packed B). */
+    static final int NR = Simd.ENABLED ? VectorDoubleGemm.NR : 64 / Double.BYTES;
+    /** Depth of a packed panel: an A sliver ({@code MR x KC}) stays in L1 while the B block streams by. */
+    static final int KC = Integer.getInteger("jgrad.gemm.kc", 2048 / Double.BYTES);
+    /** Columns of a packed B block ({@code KC x NC}, kept in L2). */
+    static final int NC = roundUp(Integer.getInteger("jgrad.gemm.nc", 2048 / Double.BYTES), NR);
+    /** Rows of a packed A panel ({@code MC x KC}, kept in L3). */
+    static final int MC = roundUp(Integer.getInteger("jgrad.gemm.mc", 2040), MR);
+    /** Below this many multiply-adds the plain loop beats packing. */
+    static final long SMALL = 32 * 32 * 32;
+    /** From this many multiply-adds on, a product is split over threads. */
+    static final long PARALLEL = 128 * 128 * 128;
+
+    private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[3][0]);
+
+    /**
+     * {@code C[m,n] = A[m,k] B[k,n]} ({@code accumulate}: {@code C += A B}). A is read as
+     * {@code a[ao + i*ars + p*acs]}, B as {@code b[bo + p*brs + j*bcs]} (any strides, 0 included), C is
+     * written at {@code c[co + i*ldc + j]}. C must not overlap A or B. Large products are split over
+     * {@link Parallel#getNumThreads()} threads; the result does not depend on the split (Note [GEMM rounding]).
+     */
+    public static void gemm(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs,
+            int bcs, double[] c, int co, int ldc, boolean accumulate) {
+        gemm(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, accumulate, Simd.ENABLED, true);
+    }
+
+    /** As above; {@code vector} chooses the micro-kernel, {@code parallel} allows threads (for tests). */
+    static void gemm(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs,
+            int bcs, double[] c, int co, int ldc, boolean accumulate, boolean vector, boolean parallel) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        long work = (long) m * n * k;
+        if (k == 0 || work < SMALL || n == 1) {
+            small(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, accumulate);
+            return;
+        }
+        int mr = vector ? MR : 4;
+        int nr = vector ? NR : 64 / Double.BYTES;
+        int threads = parallel ? Math.min(Parallel.getNumThreads(), 64) : 1;
+        if (threads > 1 && work >= PARALLEL) {
+            // Split the larger dimension into one range of whole tiles per thread.
+            boolean byRows = m >= n;
+            int tiles = byRows ? (m + mr - 1) / mr : (n + nr - 1) / nr;
+            int chunks = Math.min(threads, tiles);
+            Parallel.forChunks(chunks, work, ch -> {
+                int t0 = (int) ((long) tiles * ch / chunks);
+                int t1 = (int) ((long) tiles * (ch + 1) / chunks);
+                if (byRows) {
+                    int r0 = t0 * mr;
+                    int r1 = Math.min(m, t1 * mr);
+                    blocked(r1 - r0, n, k, a, ao + r0 * ars, ars, acs, b, bo, brs, bcs, c, co + r0 * ldc, ldc,
+                            accumulate, vector, mr, nr);
+                } else {
+                    int j0 = t0 * nr;
+                    int j1 = Math.min(n, t1 * nr);
+                    blocked(m, j1 - j0, k, a, ao, ars, acs, b, bo + j0 * bcs, brs, bcs, c, co + j0, ldc,
+                            accumulate, vector, mr, nr);
+                }
+            });
+            return;
+        }
+        blocked(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, accumulate, vector, mr, nr);
+    }
+
+    /** The packed, blocked product on the calling thread. */
+    private static void blocked(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo,
+            int brs, int bcs, double[] c, int co, int ldc, boolean accumulate, boolean vector, int mr, int nr) {
+        int kcMax = Math.min(KC, k);
+        int mcMax = Math.min(MC, roundUp(m, mr));
+        int ncMax = Math.min(NC, roundUp(n, nr));
+        double[][] buf = BUFFERS.get();
+        double[] ap = grow(buf, 0, mcMax * kcMax);
+        double[] bp = grow(buf, 1, ncMax * kcMax);
+        double[] tile = grow(buf, 2, mr * nr);
+        for (int ic = 0; ic < m; ic += MC) {
+            int mc = Math.min(MC, m - ic);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean load = accumulate || pc > 0;
+                pack(a, ao + ic * ars + pc * acs, ars, acs, mc, kc, mr, ap);
+                for (int jc = 0; jc < n; jc += NC) {
+                    int nc = Math.min(NC, n - jc);
+                    pack(b, bo + pc * brs + jc * bcs, bcs, brs, nc, kc, nr, bp);
+                    // Each A sliver stays in L1 while the B block (in L2) streams past it.
+                    for (int ir = 0; ir < mc; ir += mr) {
+                        for (int jr = 0; jr < nc; jr += nr) {
+                            tile(vector, kc, ap, ir, bp, jr, c, co + (ic + ir) * ldc + jc + jr, ldc, load,
+                                    Math.min(mr, mc - ir), Math.min(nr, nc - jr), mr, nr, tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** One mt x nt tile of C; edge tiles go through a whole-tile scratch buffer. */
+    private static void tile(boolean vector, int kc, double[] ap, int ir, double[] bp, int jr, double[] c, int cij,
+            int ldc, boolean load, int mt, int nt, int mr, int nr, double[] tile) {
+        if (mt == mr && nt == nr) {
+            kernel(vector, kc, ap, ir * kc, bp, jr * kc, c, cij, ldc, load, mr, nr);
+        } else {
+            if (load) {
+                for (int i = 0; i < mt; i++) {
+                    System.arraycopy(c, cij + i * ldc, tile, i * nr, nt);
+                }
+            }
+            kernel(vector, kc, ap, ir * kc, bp, jr * kc, tile, 0, nr, load, mr, nr);
+            for (int i = 0; i < mt; i++) {
+                System.arraycopy(tile, i * nr, c, cij + i * ldc, nt);
+            }
+        }
+    }
+
+    /** One tile, {@code C += A_sliver B_sliver}; with {@code load} false C is zeroed first. */
+    private static void kernel(boolean vector, int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
+            int ldc, boolean load, int mr, int nr) {
+        if (!load) {
+            for (int i = 0; i < mr; i++) {
+                java.util.Arrays.fill(c, co + i * ldc, co + i * ldc + nr, 0);
+            }
+        }
+        if (vector) {
+            VectorDoubleGemm.kernel(kc, ap, ao, bp, bo, c, co, ldc);
+        } else {
+            scalarKernel(kc, ap, ao, bp, bo, c, co, ldc);
+        }
+    }
+
+    /**
+     * The scalar micro-kernel for a 4 x (64 bytes) tile, accumulating in C itself (the tile stays in L1):
+     * the same fused multiply-adds in the same order as the vector kernel.
+     */
+    static void scalarKernel(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
+        final int mr = 4;
+        final int nr = 64 / Double.BYTES;
+        for (int p = 0; p < kc; p++) {
+            int ap = ao + p * mr;
+            int bp = bo + p * nr;
+            for (int i = 0; i < mr; i++) {
+                double x = a[ap + i];
+                int ci = co + i * ldc;
+                for (int j = 0; j < nr; j++) {
+                    c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs a panel of {@code lanes} rows of A (or columns of B) by {@code kc} steps of p into slivers of width w:
+     * {@code dst[s*w*kc + p*w + l] = x[xo + (s*w + l)*ls + p*ps]}, zero past the last lane. A is packed with
+     * (ls, ps) = (row stride, column stride), B with (column stride, row stride). The loop order follows the
+     * source's unit stride so that reads stream (and touch few pages).
+     */
+    static void pack(double[] x, int xo, int ls, int ps, int lanes, int kc, int w, double[] dst) {
+        int full = lanes / w;
+        int rest = lanes - full * w;
+        if (rest > 0) {
+            java.util.Arrays.fill(dst, full * w * kc, (full + 1) * w * kc, 0);
+        }
+        if (ls == 1) {
+            for (int p = 0; p < kc; p++) {
+                int sp = xo + p * ps;
+                int dp = p * w;
+                for (int s = 0; s < full; s++) {
+                    int src = sp + s * w;
+                    int d = dp + s * w * kc;
+                    for (int l = 0; l < w; l++) {
+                        dst[d + l] = x[src + l];
+                    }
+                }
+                int src = sp + full * w;
+                int d = dp + full * w * kc;
+                for (int l = 0; l < rest; l++) {
+                    dst[d + l] = x[src + l];
+                }
+            }
+        } else if (ps == 1) {
+            for (int lane = 0; lane < lanes; lane++) {
+                int src = xo + lane * ls;
+                int d = lane / w * w * kc + lane % w;
+                for (int p = 0; p < kc; p++) {
+                    dst[d + p * w] = x[src + p];
+                }
+            }
+        } else {
+            for (int p = 0; p < kc; p++) {
+                for (int lane = 0; lane < lanes; lane++) {
+                    dst[lane / w * w * kc + p * w + lane % w] = x[xo + p * ps + lane * ls];
+                }
+            }
+        }
+    }
+
+    /** The plain i-p-j loop for small or thin products (same rounding as the packed path). */
+    static void small(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs,
+            int bcs, double[] c, int co, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int ci = co + i * ldc;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, ci, ci + n, 0);
+            }
+            int ai = ao + i * ars;
+            for (int p = 0; p < k; p++) {
+                double x = a[ai + p * acs];
+                int bp = bo + p * brs;
+                if (bcs == 1) {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] = Math.fma(x, b[bp + j * bcs], c[ci + j]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] grow(double[][] buf, int i, int size) {
+        if (buf[i].length < size) {
+            buf[i] = new double[size];
+        }
+        return buf[i];
+    }
+
+    private static int roundUp(int x, int to) {
+        return (x + to - 1) / to * to;
+    }
+}

@@ -1,0 +1,204 @@
+package io.jgrad.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The FLOAT64 GEMM micro-kernel with the Vector API (see {@link DoubleGemm}); loaded only when
+ * {@link Simd#ENABLED}. One call computes an {@link #MR} x {@link #NR} tile of C from a packed A sliver
+ * ({@code a[ao + p*MR + i]}) and a packed B sliver ({@code b[bo + p*NR + j]}): per step p, two vector loads
+ * of B, MR broadcasts of A and 2*MR fused multiply-adds into accumulators that live in registers.
+ *
+ * <p>{@code VectorFloatGemm.java} is GENERATED from this file (see {@code FloatOpsGeneratorTest}).
+ */
+final class VectorDoubleGemm {
+    private VectorDoubleGemm() {}
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Tile rows. */
+    static final int MR = 12;
+    /** Tile columns: two vectors. */
+    static final int NR = 2 * L;
+
+    /**
+     * {@code C[0:MR, 0:NR] += A_sliver B_sliver} over kc steps, C at {@code c[co + i*ldc + j]}: the
+     * accumulators start from C, so each element is the fma chain of Note [GEMM rounding]. Two steps per
+     * iteration (the loop overhead then costs less of the FMA ports); not more, so that C1 can still compile
+     * the method at tier 3 (with more, C1 runs out of virtual registers and the method can get stuck in C1
+     * code that does not intrinsify the Vector API) and C2 does not spill accumulators.
+     */
+    static void kernel(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
+        DoubleVector c00 = DoubleVector.fromArray(S, c, co + 0 * L);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, co + 1 * L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, co + 1 * ldc + 0 * L);
+        DoubleVector c11 = DoubleVector.fromArray(S, c, co + 1 * ldc + 1 * L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, co + 2 * ldc + 0 * L);
+        DoubleVector c21 = DoubleVector.fromArray(S, c, co + 2 * ldc + 1 * L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, co + 3 * ldc + 0 * L);
+        DoubleVector c31 = DoubleVector.fromArray(S, c, co + 3 * ldc + 1 * L);
+        DoubleVector c40 = DoubleVector.fromArray(S, c, co + 4 * ldc + 0 * L);
+        DoubleVector c41 = DoubleVector.fromArray(S, c, co + 4 * ldc + 1 * L);
+        DoubleVector c50 = DoubleVector.fromArray(S, c, co + 5 * ldc + 0 * L);
+        DoubleVector c51 = DoubleVector.fromArray(S, c, co + 5 * ldc + 1 * L);
+        DoubleVector c60 = DoubleVector.fromArray(S, c, co + 6 * ldc + 0 * L);
+        DoubleVector c61 = DoubleVector.fromArray(S, c, co + 6 * ldc + 1 * L);
+        DoubleVector c70 = DoubleVector.fromArray(S, c, co + 7 * ldc + 0 * L);
+        DoubleVector c71 = DoubleVector.fromArray(S, c, co + 7 * ldc + 1 * L);
+        DoubleVector c80 = DoubleVector.fromArray(S, c, co + 8 * ldc + 0 * L);
+        DoubleVector c81 = DoubleVector.fromArray(S, c, co + 8 * ldc + 1 * L);
+        DoubleVector c90 = DoubleVector.fromArray(S, c, co + 9 * ldc + 0 * L);
+        DoubleVector c91 = DoubleVector.fromArray(S, c, co + 9 * ldc + 1 * L);
+        DoubleVector c100 = DoubleVector.fromArray(S, c, co + 10 * ldc + 0 * L);
+        DoubleVector c101 = DoubleVector.fromArray(S, c, co + 10 * ldc + 1 * L);
+        DoubleVector c110 = DoubleVector.fromArray(S, c, co + 11 * ldc + 0 * L);
+        DoubleVector c111 = DoubleVector.fromArray(S, c, co + 11 * ldc + 1 * L);
+        DoubleVector x, b0, b1;
+        int ia = ao;
+        int ib = bo;
+        int aEnd = ao + (kc / 2) * 24;
+        for (; ia < aEnd; ia += 24, ib += 4 * L) {
+            b0 = DoubleVector.fromArray(S, b, ib + 0 * L + 0 * L);
+            b1 = DoubleVector.fromArray(S, b, ib + 0 * L + 1 * L);
+            x = DoubleVector.broadcast(S, a[ia + 0]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[ia + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[ia + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[ia + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[ia + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[ia + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, a[ia + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, a[ia + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            x = DoubleVector.broadcast(S, a[ia + 8]);
+            c80 = x.fma(b0, c80);
+            c81 = x.fma(b1, c81);
+            x = DoubleVector.broadcast(S, a[ia + 9]);
+            c90 = x.fma(b0, c90);
+            c91 = x.fma(b1, c91);
+            x = DoubleVector.broadcast(S, a[ia + 10]);
+            c100 = x.fma(b0, c100);
+            c101 = x.fma(b1, c101);
+            x = DoubleVector.broadcast(S, a[ia + 11]);
+            c110 = x.fma(b0, c110);
+            c111 = x.fma(b1, c111);
+            b0 = DoubleVector.fromArray(S, b, ib + 2 * L + 0 * L);
+            b1 = DoubleVector.fromArray(S, b, ib + 2 * L + 1 * L);
+            x = DoubleVector.broadcast(S, a[ia + 12]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[ia + 13]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[ia + 14]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[ia + 15]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[ia + 16]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[ia + 17]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, a[ia + 18]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, a[ia + 19]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            x = DoubleVector.broadcast(S, a[ia + 20]);
+            c80 = x.fma(b0, c80);
+            c81 = x.fma(b1, c81);
+            x = DoubleVector.broadcast(S, a[ia + 21]);
+            c90 = x.fma(b0, c90);
+            c91 = x.fma(b1, c91);
+            x = DoubleVector.broadcast(S, a[ia + 22]);
+            c100 = x.fma(b0, c100);
+            c101 = x.fma(b1, c101);
+            x = DoubleVector.broadcast(S, a[ia + 23]);
+            c110 = x.fma(b0, c110);
+            c111 = x.fma(b1, c111);
+        }
+        int aEnd1 = ao + kc * 12;
+        for (; ia < aEnd1; ia += 12, ib += 2 * L) {
+            b0 = DoubleVector.fromArray(S, b, ib + 0 + 0 * L);
+            b1 = DoubleVector.fromArray(S, b, ib + 0 + 1 * L);
+            x = DoubleVector.broadcast(S, a[ia + 0]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[ia + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[ia + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[ia + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[ia + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[ia + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, a[ia + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, a[ia + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            x = DoubleVector.broadcast(S, a[ia + 8]);
+            c80 = x.fma(b0, c80);
+            c81 = x.fma(b1, c81);
+            x = DoubleVector.broadcast(S, a[ia + 9]);
+            c90 = x.fma(b0, c90);
+            c91 = x.fma(b1, c91);
+            x = DoubleVector.broadcast(S, a[ia + 10]);
+            c100 = x.fma(b0, c100);
+            c101 = x.fma(b1, c101);
+            x = DoubleVector.broadcast(S, a[ia + 11]);
+            c110 = x.fma(b0, c110);
+            c111 = x.fma(b1, c111);
+        }
+        c00.intoArray(c, co + 0 * L);
+        c01.intoArray(c, co + 1 * L);
+        c10.intoArray(c, co + 1 * ldc + 0 * L);
+        c11.intoArray(c, co + 1 * ldc + 1 * L);
+        c20.intoArray(c, co + 2 * ldc + 0 * L);
+        c21.intoArray(c, co + 2 * ldc + 1 * L);
+        c30.intoArray(c, co + 3 * ldc + 0 * L);
+        c31.intoArray(c, co + 3 * ldc + 1 * L);
+        c40.intoArray(c, co + 4 * ldc + 0 * L);
+        c41.intoArray(c, co + 4 * ldc + 1 * L);
+        c50.intoArray(c, co + 5 * ldc + 0 * L);
+        c51.intoArray(c, co + 5 * ldc + 1 * L);
+        c60.intoArray(c, co + 6 * ldc + 0 * L);
+        c61.intoArray(c, co + 6 * ldc + 1 * L);
+        c70.intoArray(c, co + 7 * ldc + 0 * L);
+        c71.intoArray(c, co + 7 * ldc + 1 * L);
+        c80.intoArray(c, co + 8 * ldc + 0 * L);
+        c81.intoArray(c, co + 8 * ldc + 1 * L);
+        c90.intoArray(c, co + 9 * ldc + 0 * L);
+        c91.intoArray(c, co + 9 * ldc + 1 * L);
+        c100.intoArray(c, co + 10 * ldc + 0 * L);
+        c101.intoArray(c, co + 10 * ldc + 1 * L);
+        c110.intoArray(c, co + 11 * ldc + 0 * L);
+        c111.intoArray(c, co + 11 * ldc + 1 * L);
+    }
+}

@@ -1,0 +1,44 @@
+import io.jgrad.Tensor;
+import io.jgrad.Torch;
+import io.jgrad.kernel.Simd;
+import java.util.Arrays;
+
+/**
+ * GEMM throughput of jgrad's float32 matrix product, and the time of the (a @ b).sum().backward() workload
+ * (bench/torch_workloads.py gemm). Not a unit test: run after {@code mvn -o -q compile} with
+ * <pre>java --add-modules jdk.incubator.vector -cp jgrad-core/target/classes tools/bench/GemmBench.java [threads...]</pre>
+ * Each line is the median of 7 timed repeats after a warm-up.
+ */
+public class GemmBench {
+    public static void main(String[] args) {
+        int[] threadCounts = args.length == 0 ? new int[] {1, 2} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        System.out.println("simd=" + Simd.ENABLED);
+        for (int t : threadCounts) {
+            Torch.setNumThreads(t);
+            System.out.println("threads " + t);
+            for (int n : new int[] {64, 128, 256, 512, 1024, 2048}) {
+                Tensor a = Torch.randn(n, n);
+                Tensor b = Torch.randn(n, n);
+                int iters = (int) Math.max(2, 2e9 / (2.0 * n * n * n));
+                double s = median(() -> a.matmul(b), iters);
+                System.out.printf("%d\t%.3f ms\t%.1f GFLOPS%n", n, s * 1e3, 2.0 * n * n * n / s / 1e9);
+            }
+            Tensor a = Torch.randn(1024, 1024).requiresGrad_();
+            Tensor b = Torch.randn(1024, 1024).requiresGrad_();
+            double s = median(() -> a.matmul(b).sum().backward(), 5);
+            System.out.printf("matmul+backward 1024\t%.1f us/iter%n", s * 1e6);
+        }
+    }
+
+    static double median(Runnable r, int iters) {
+        for (int i = 0; i < Math.max(3, iters / 2); i++) r.run();
+        double[] ts = new double[7];
+        for (int rep = 0; rep < ts.length; rep++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < iters; i++) r.run();
+            ts[rep] = (System.nanoTime() - t0) / 1e9 / iters;
+        }
+        Arrays.sort(ts);
+        return ts[ts.length / 2];
+    }
+}
