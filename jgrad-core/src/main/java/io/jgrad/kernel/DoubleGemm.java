@@ -10,7 +10,9 @@ package io.jgrad.kernel;
  * <p>Note [GEMM rounding]: every element of C is the chain {@code fma(a[i,k-1], b[k-1,j], ... fma(a[i,0],
  * b[0,j], c0))} with {@code c0} = 0 or the old C, whatever the blocking, the thread split, the tile position
  * or the kernel (the vector and scalar kernels and the small-product loop do the same fused operations in the
- * same order). Results are therefore identical with and without SIMD and for any number of threads.
+ * same order). Results are therefore identical with and without SIMD and for any number of threads. (One
+ * exception, in accumulate mode only: packing may add a zero step {@code fma(0, 0, c)}, which turns a C of -0
+ * into +0.)
  *
  * <p>{@code FloatGemm.java} is GENERATED from this file (see {@code FloatOpsGeneratorTest}).
  */
@@ -87,7 +89,7 @@ public final class DoubleGemm {
     /** The packed, blocked product on the calling thread. */
     private static void blocked(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo,
             int brs, int bcs, double[] c, int co, int ldc, boolean accumulate, boolean vector, int mr, int nr) {
-        int kcMax = Math.min(KC, k);
+        int kcMax = Math.min(KC, k) + 1;
         int mcMax = Math.min(MC, roundUp(m, mr));
         int ncMax = Math.min(NC, roundUp(n, nr));
         double[][] buf = BUFFERS.get();
@@ -98,15 +100,16 @@ public final class DoubleGemm {
             int mc = Math.min(MC, m - ic);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
+                int kcp = (kc + 1) & ~1; // the vector kernel takes two steps at a time; see pack
                 boolean load = accumulate || pc > 0;
-                pack(a, ao + ic * ars + pc * acs, ars, acs, mc, kc, mr, ap);
+                pack(a, ao + ic * ars + pc * acs, ars, acs, mc, kc, kcp, mr, ap);
                 for (int jc = 0; jc < n; jc += NC) {
                     int nc = Math.min(NC, n - jc);
-                    pack(b, bo + pc * brs + jc * bcs, bcs, brs, nc, kc, nr, bp);
+                    pack(b, bo + pc * brs + jc * bcs, bcs, brs, nc, kc, kcp, nr, bp);
                     // Each A sliver stays in L1 while the B block (in L2) streams past it.
                     for (int ir = 0; ir < mc; ir += mr) {
                         for (int jr = 0; jr < nc; jr += nr) {
-                            tile(vector, kc, ap, ir, bp, jr, c, co + (ic + ir) * ldc + jc + jr, ldc, load,
+                            tile(vector, kcp, ap, ir, bp, jr, c, co + (ic + ir) * ldc + jc + jr, ldc, load,
                                     Math.min(mr, mc - ir), Math.min(nr, nc - jr), mr, nr, tile);
                         }
                     }
@@ -169,16 +172,23 @@ public final class DoubleGemm {
     }
 
     /**
-     * Packs a panel of {@code lanes} rows of A (or columns of B) by {@code kc} steps of p into slivers of width w:
-     * {@code dst[s*w*kc + p*w + l] = x[xo + (s*w + l)*ls + p*ps]}, zero past the last lane. A is packed with
-     * (ls, ps) = (row stride, column stride), B with (column stride, row stride). The loop order follows the
-     * source's unit stride so that reads stream (and touch few pages).
+     * Packs a panel of {@code lanes} rows of A (or columns of B) by {@code kc} steps of p into slivers of width w
+     * and depth kcp: {@code dst[s*w*kcp + p*w + l] = x[xo + (s*w + l)*ls + p*ps]}, zero past the last lane and
+     * for steps kc <= p < kcp. A is packed with (ls, ps) = (row stride, column stride), B with (column stride,
+     * row stride). The loop order follows the source's unit stride so that reads stream and touch few pages.
+     * A zero step adds {@code fma(0, 0, c) = c} to every chain (Note [GEMM rounding]).
      */
-    static void pack(double[] x, int xo, int ls, int ps, int lanes, int kc, int w, double[] dst) {
+    static void pack(double[] x, int xo, int ls, int ps, int lanes, int kc, int kcp, int w, double[] dst) {
         int full = lanes / w;
         int rest = lanes - full * w;
+        int slivers = (lanes + w - 1) / w;
         if (rest > 0) {
-            java.util.Arrays.fill(dst, full * w * kc, (full + 1) * w * kc, 0);
+            java.util.Arrays.fill(dst, full * w * kcp, (full + 1) * w * kcp, 0);
+        }
+        if (kcp > kc) {
+            for (int s = 0; s < slivers; s++) {
+                java.util.Arrays.fill(dst, s * w * kcp + kc * w, (s + 1) * w * kcp, 0);
+            }
         }
         if (ls == 1) {
             for (int p = 0; p < kc; p++) {
@@ -186,13 +196,13 @@ public final class DoubleGemm {
                 int dp = p * w;
                 for (int s = 0; s < full; s++) {
                     int src = sp + s * w;
-                    int d = dp + s * w * kc;
+                    int d = dp + s * w * kcp;
                     for (int l = 0; l < w; l++) {
                         dst[d + l] = x[src + l];
                     }
                 }
                 int src = sp + full * w;
-                int d = dp + full * w * kc;
+                int d = dp + full * w * kcp;
                 for (int l = 0; l < rest; l++) {
                     dst[d + l] = x[src + l];
                 }
@@ -200,7 +210,7 @@ public final class DoubleGemm {
         } else if (ps == 1) {
             for (int lane = 0; lane < lanes; lane++) {
                 int src = xo + lane * ls;
-                int d = lane / w * w * kc + lane % w;
+                int d = lane / w * w * kcp + lane % w;
                 for (int p = 0; p < kc; p++) {
                     dst[d + p * w] = x[src + p];
                 }
@@ -208,7 +218,7 @@ public final class DoubleGemm {
         } else {
             for (int p = 0; p < kc; p++) {
                 for (int lane = 0; lane < lanes; lane++) {
-                    dst[lane / w * w * kc + p * w + lane % w] = x[xo + p * ps + lane * ls];
+                    dst[lane / w * w * kcp + p * w + lane % w] = x[xo + p * ps + lane * ls];
                 }
             }
         }

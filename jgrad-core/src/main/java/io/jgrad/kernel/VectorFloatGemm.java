@@ -23,11 +23,12 @@ final class VectorFloatGemm {
     static final int NR = 2 * L;
 
     /**
-     * {@code C[0:MR, 0:NR] += A_sliver B_sliver} over kc steps, C at {@code c[co + i*ldc + j]}: the
-     * accumulators start from C, so each element is the fma chain of Note [GEMM rounding]. Two steps per
-     * iteration (the loop overhead then costs less of the FMA ports); not more, so that C1 can still compile
-     * the method at tier 3 (with more, C1 runs out of virtual registers and the method can get stuck in C1
-     * code that does not intrinsify the Vector API) and C2 does not spill accumulators.
+     * {@code C[0:MR, 0:NR] += A_sliver B_sliver} over kc steps (kc even: the packing pads it), C at
+     * {@code c[co + i*ldc + j]}: the accumulators start from C, so each element is the fma chain of
+     * Note [GEMM rounding]. Two steps per iteration (the loop overhead then costs less of the FMA ports) and no odd tail: a bigger method makes C1
+     * run out of virtual registers in its tier-3 OSR compile, which can leave the method stuck in tier-2 C1
+     * code that does not intrinsify the Vector API (0.5 GFLOPS); more steps also make C2 spill accumulators.
+     * The body is unrolled by hand (tools: none; it is regular enough to read): row i uses c{i}0 and c{i}1.
      */
     static void kernel(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
         FloatVector c00 = FloatVector.fromArray(S, c, co + 0 * L);
@@ -57,7 +58,7 @@ final class VectorFloatGemm {
         FloatVector x, b0, b1;
         int ia = ao;
         int ib = bo;
-        int aEnd = ao + (kc / 2) * 24;
+        int aEnd = ao + kc * MR;
         for (; ia < aEnd; ia += 24, ib += 4 * L) {
             b0 = FloatVector.fromArray(S, b, ib + 0 * L + 0 * L);
             b1 = FloatVector.fromArray(S, b, ib + 0 * L + 1 * L);
@@ -133,47 +134,6 @@ final class VectorFloatGemm {
             c100 = x.fma(b0, c100);
             c101 = x.fma(b1, c101);
             x = FloatVector.broadcast(S, a[ia + 23]);
-            c110 = x.fma(b0, c110);
-            c111 = x.fma(b1, c111);
-        }
-        int aEnd1 = ao + kc * 12;
-        for (; ia < aEnd1; ia += 12, ib += 2 * L) {
-            b0 = FloatVector.fromArray(S, b, ib + 0 + 0 * L);
-            b1 = FloatVector.fromArray(S, b, ib + 0 + 1 * L);
-            x = FloatVector.broadcast(S, a[ia + 0]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ia + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ia + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ia + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ia + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ia + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[ia + 6]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[ia + 7]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-            x = FloatVector.broadcast(S, a[ia + 8]);
-            c80 = x.fma(b0, c80);
-            c81 = x.fma(b1, c81);
-            x = FloatVector.broadcast(S, a[ia + 9]);
-            c90 = x.fma(b0, c90);
-            c91 = x.fma(b1, c91);
-            x = FloatVector.broadcast(S, a[ia + 10]);
-            c100 = x.fma(b0, c100);
-            c101 = x.fma(b1, c101);
-            x = FloatVector.broadcast(S, a[ia + 11]);
             c110 = x.fma(b0, c110);
             c111 = x.fma(b1, c111);
         }
