@@ -221,19 +221,26 @@ public final class DoubleGemm {
                 int sp = xo + p * ps;
                 int dp = d0 + p * w;
                 for (int s = 0; s < full; s++) {
-                    int src = sp + s * w;
-                    int d = dp + s * w * kcp;
-                    for (int l = 0; l < w; l++) {
-                        dst[d + l] = x[src + l];
-                    }
+                    System.arraycopy(x, sp + s * w, dst, dp + s * w * kcp, w);
                 }
-                int src = sp + full * w;
-                int d = dp + full * w * kcp;
-                for (int l = 0; l < rest; l++) {
-                    dst[d + l] = x[src + l];
+                if (rest > 0) {
+                    System.arraycopy(x, sp + full * w, dst, dp + full * w * kcp, rest);
+                }
+            }
+        } else if (ps == 1 && w > 16) {
+            // Wide slivers (B transposed): write each step's w lanes together.
+            for (int s = 0; s < slivers; s++) {
+                int cols = Math.min(w, lanes - s * w);
+                int src = xo + s * w * ls;
+                int d = d0 + s * w * kcp;
+                for (int p = 0; p < kc; p++) {
+                    for (int l = 0; l < cols; l++) {
+                        dst[d + p * w + l] = x[src + p + l * ls];
+                    }
                 }
             }
         } else if (ps == 1) {
+            // Narrow slivers (A row-major): one source row at a time.
             for (int lane = 0; lane < lanes; lane++) {
                 int src = xo + lane * ls;
                 int d = d0 + lane / w * w * kcp + lane % w;
