@@ -25,13 +25,13 @@ public final class FloatGemm {
     /** Micro-tile columns (vector lanes of packed B). */
     static final int NR = Simd.ENABLED ? VectorFloatGemm.NR : 64 / Float.BYTES;
     /** Depth of a packed panel: an A sliver ({@code MR x KC}) stays in L1 while the B block streams by. */
-    static final int KC = Integer.getInteger("jgrad.gemm.kc", 2048 / Float.BYTES);
+    static final int KC = 2048 / Float.BYTES;
     /** Columns of B packed at once (a shared panel, {@code KC x NP}). */
-    static final int NP = 4096;
+    static final int NP = 2048;
     /** Columns of a packed B block ({@code KC x NC}, kept in L2). */
-    static final int NC = roundUp(Integer.getInteger("jgrad.gemm.nc", 2048 / Float.BYTES), NR);
-    /** Rows of a packed A panel ({@code MC x KC}, kept in L3). */
-    static final int MC = roundUp(Integer.getInteger("jgrad.gemm.mc", 2040), MR);
+    static final int NC = roundUp(2048 / Float.BYTES, NR);
+    /** Rows of A packed at once by one thread ({@code MC x KC}). */
+    static final int MC = roundUp(2040, MR);
     /** Below this many multiply-adds the plain loop beats packing. */
     static final long SMALL = 32 * 32 * 32;
     /** From this many multiply-adds on (about 320^3), a product is split over threads. */
