@@ -22,7 +22,7 @@ public final class DoubleGemm {
     /** Micro-tile rows (broadcast from packed A). */
     static final int MR = Simd.ENABLED ? VectorDoubleGemm.MR : 4;
     /** Micro-tile columns (vector lanes of packed B). */
-    static final int NR = Simd.ENABLED ? VectorDoubleGemm.NR : 64 / Double.BYTES;
+    static final int NR = Simd.ENABLED ? VectorDoubleGemm.NR : 4;
     /** Depth of a packed panel: an A sliver ({@code MR x KC}) stays in L1 while the B block streams by. */
     static final int KC = 2048 / Double.BYTES;
     /** Columns of B packed at once (a shared panel, {@code KC x NP}). */
@@ -61,7 +61,7 @@ public final class DoubleGemm {
             return;
         }
         int mr = vector ? MR : 4;
-        int nr = vector ? NR : 64 / Double.BYTES;
+        int nr = vector ? NR : 4;
         int threads = parallel && work >= PARALLEL ? Math.min(Parallel.getNumThreads(), 64) : 1;
         if (threads > 1 && m < 2 * threads * mr) {
             // Few rows: split the columns, each thread packing its own columns of B (and all of the small A).
@@ -178,23 +178,34 @@ public final class DoubleGemm {
     }
 
     /**
-     * The scalar micro-kernel for a 4 x (64 bytes) tile, accumulating in C itself (the tile stays in L1):
-     * the same fused multiply-adds in the same order as the vector kernel.
+     * The scalar micro-kernel: a 4 x 4 tile in sixteen local accumulators (loaded from C, stored back), the same
+     * fused multiply-adds in the same order as the vector kernel.
      */
     static void scalarKernel(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
-        final int mr = 4;
-        final int nr = 64 / Double.BYTES;
+        double c00 = c[co + 0 * ldc + 0]; double c01 = c[co + 0 * ldc + 1]; double c02 = c[co + 0 * ldc + 2]; double c03 = c[co + 0 * ldc + 3];
+        double c10 = c[co + 1 * ldc + 0]; double c11 = c[co + 1 * ldc + 1]; double c12 = c[co + 1 * ldc + 2]; double c13 = c[co + 1 * ldc + 3];
+        double c20 = c[co + 2 * ldc + 0]; double c21 = c[co + 2 * ldc + 1]; double c22 = c[co + 2 * ldc + 2]; double c23 = c[co + 2 * ldc + 3];
+        double c30 = c[co + 3 * ldc + 0]; double c31 = c[co + 3 * ldc + 1]; double c32 = c[co + 3 * ldc + 2]; double c33 = c[co + 3 * ldc + 3];
         for (int p = 0; p < kc; p++) {
-            int ap = ao + p * mr;
-            int bp = bo + p * nr;
-            for (int i = 0; i < mr; i++) {
-                double x = a[ap + i];
-                int ci = co + i * ldc;
-                for (int j = 0; j < nr; j++) {
-                    c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
-                }
-            }
+            int ap = ao + p * 4;
+            int bp = bo + p * 4;
+            double b0 = b[bp];
+            double b1 = b[bp + 1];
+            double b2 = b[bp + 2];
+            double b3 = b[bp + 3];
+            double a0 = a[ap + 0];
+            c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
+            double a1 = a[ap + 1];
+            c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);
+            double a2 = a[ap + 2];
+            c20 = Math.fma(a2, b0, c20); c21 = Math.fma(a2, b1, c21); c22 = Math.fma(a2, b2, c22); c23 = Math.fma(a2, b3, c23);
+            double a3 = a[ap + 3];
+            c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
         }
+        c[co + 0 * ldc + 0] = c00; c[co + 0 * ldc + 1] = c01; c[co + 0 * ldc + 2] = c02; c[co + 0 * ldc + 3] = c03;
+        c[co + 1 * ldc + 0] = c10; c[co + 1 * ldc + 1] = c11; c[co + 1 * ldc + 2] = c12; c[co + 1 * ldc + 3] = c13;
+        c[co + 2 * ldc + 0] = c20; c[co + 2 * ldc + 1] = c21; c[co + 2 * ldc + 2] = c22; c[co + 2 * ldc + 3] = c23;
+        c[co + 3 * ldc + 0] = c30; c[co + 3 * ldc + 1] = c31; c[co + 3 * ldc + 2] = c32; c[co + 3 * ldc + 3] = c33;
     }
 
     /**

@@ -23,7 +23,7 @@ public final class FloatGemm {
     /** Micro-tile rows (broadcast from packed A). */
     static final int MR = Simd.ENABLED ? VectorFloatGemm.MR : 4;
     /** Micro-tile columns (vector lanes of packed B). */
-    static final int NR = Simd.ENABLED ? VectorFloatGemm.NR : 64 / Float.BYTES;
+    static final int NR = Simd.ENABLED ? VectorFloatGemm.NR : 4;
     /** Depth of a packed panel: an A sliver ({@code MR x KC}) stays in L1 while the B block streams by. */
     static final int KC = 2048 / Float.BYTES;
     /** Columns of B packed at once (a shared panel, {@code KC x NP}). */
@@ -62,7 +62,7 @@ public final class FloatGemm {
             return;
         }
         int mr = vector ? MR : 4;
-        int nr = vector ? NR : 64 / Float.BYTES;
+        int nr = vector ? NR : 4;
         int threads = parallel && work >= PARALLEL ? Math.min(Parallel.getNumThreads(), 64) : 1;
         if (threads > 1 && m < 2 * threads * mr) {
             // Few rows: split the columns, each thread packing its own columns of B (and all of the small A).
@@ -179,23 +179,34 @@ public final class FloatGemm {
     }
 
     /**
-     * The scalar micro-kernel for a 4 x (64 bytes) tile, accumulating in C itself (the tile stays in L1):
-     * the same fused multiply-adds in the same order as the vector kernel.
+     * The scalar micro-kernel: a 4 x 4 tile in sixteen local accumulators (loaded from C, stored back), the same
+     * fused multiply-adds in the same order as the vector kernel.
      */
     static void scalarKernel(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
-        final int mr = 4;
-        final int nr = 64 / Float.BYTES;
+        float c00 = c[co + 0 * ldc + 0]; float c01 = c[co + 0 * ldc + 1]; float c02 = c[co + 0 * ldc + 2]; float c03 = c[co + 0 * ldc + 3];
+        float c10 = c[co + 1 * ldc + 0]; float c11 = c[co + 1 * ldc + 1]; float c12 = c[co + 1 * ldc + 2]; float c13 = c[co + 1 * ldc + 3];
+        float c20 = c[co + 2 * ldc + 0]; float c21 = c[co + 2 * ldc + 1]; float c22 = c[co + 2 * ldc + 2]; float c23 = c[co + 2 * ldc + 3];
+        float c30 = c[co + 3 * ldc + 0]; float c31 = c[co + 3 * ldc + 1]; float c32 = c[co + 3 * ldc + 2]; float c33 = c[co + 3 * ldc + 3];
         for (int p = 0; p < kc; p++) {
-            int ap = ao + p * mr;
-            int bp = bo + p * nr;
-            for (int i = 0; i < mr; i++) {
-                float x = a[ap + i];
-                int ci = co + i * ldc;
-                for (int j = 0; j < nr; j++) {
-                    c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
-                }
-            }
+            int ap = ao + p * 4;
+            int bp = bo + p * 4;
+            float b0 = b[bp];
+            float b1 = b[bp + 1];
+            float b2 = b[bp + 2];
+            float b3 = b[bp + 3];
+            float a0 = a[ap + 0];
+            c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
+            float a1 = a[ap + 1];
+            c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);
+            float a2 = a[ap + 2];
+            c20 = Math.fma(a2, b0, c20); c21 = Math.fma(a2, b1, c21); c22 = Math.fma(a2, b2, c22); c23 = Math.fma(a2, b3, c23);
+            float a3 = a[ap + 3];
+            c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
         }
+        c[co + 0 * ldc + 0] = c00; c[co + 0 * ldc + 1] = c01; c[co + 0 * ldc + 2] = c02; c[co + 0 * ldc + 3] = c03;
+        c[co + 1 * ldc + 0] = c10; c[co + 1 * ldc + 1] = c11; c[co + 1 * ldc + 2] = c12; c[co + 1 * ldc + 3] = c13;
+        c[co + 2 * ldc + 0] = c20; c[co + 2 * ldc + 1] = c21; c[co + 2 * ldc + 2] = c22; c[co + 2 * ldc + 3] = c23;
+        c[co + 3 * ldc + 0] = c30; c[co + 3 * ldc + 1] = c31; c[co + 3 * ldc + 2] = c32; c[co + 3 * ldc + 3] = c33;
     }
 
     /**
