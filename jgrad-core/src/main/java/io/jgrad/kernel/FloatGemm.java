@@ -57,7 +57,8 @@ public final class FloatGemm {
             return;
         }
         long work = (long) m * n * k;
-        if (k == 0 || work < SMALL || n == 1) {
+        if (k == 0 || work < SMALL || m == 1 || n == 1) {
+            // Vector-matrix and matrix-vector products read each element of the matrix once: nothing to pack.
             small(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, accumulate);
             return;
         }
@@ -274,7 +275,7 @@ public final class FloatGemm {
         }
     }
 
-    /** The plain i-p-j loop for small or thin products (same rounding as the packed path). */
+    /** The plain i-p-j loop for small products and m or n of 1 (same rounding as the packed path). */
     static void small(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs,
             int bcs, float[] c, int co, int ldc, boolean accumulate) {
         for (int i = 0; i < m; i++) {
