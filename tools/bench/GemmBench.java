@@ -1,11 +1,14 @@
 import io.jgrad.Tensor;
 import io.jgrad.Torch;
+import io.jgrad.kernel.FloatGemm;
 import io.jgrad.kernel.Simd;
 import java.util.Arrays;
 
 /**
- * GEMM throughput of jgrad's float32 matrix product, and the time of the (a @ b).sum().backward() workload
- * (bench/torch_workloads.py gemm). Not a unit test: run after {@code mvn -o -q compile} with
+ * GEMM throughput of jgrad's float32 matrix product, through the tensor API ({@code a.matmul(b)}, which
+ * allocates its result like torch.mm) and through the kernel alone ({@code FloatGemm.gemm} into a reused array),
+ * and the time of the (a @ b).sum().backward() workload (bench/torch_workloads.py gemm). Not a unit test: run
+ * after {@code mvn -o -q compile} with
  * <pre>java --add-modules jdk.incubator.vector -cp jgrad-core/target/classes tools/bench/GemmBench.java [threads...]</pre>
  * Each line is the median of 7 timed repeats after a warm-up.
  */
@@ -21,7 +24,12 @@ public class GemmBench {
                 Tensor b = Torch.randn(n, n);
                 int iters = (int) Math.max(2, 2e9 / (2.0 * n * n * n));
                 double s = median(() -> a.matmul(b), iters);
-                System.out.printf("%d\t%.3f ms\t%.1f GFLOPS%n", n, s * 1e3, 2.0 * n * n * n / s / 1e9);
+                float[] x = a.contiguous().toFloatArray();
+                float[] y = b.contiguous().toFloatArray();
+                float[] z = new float[n * n];
+                double sk = median(() -> FloatGemm.gemm(n, n, n, x, 0, n, 1, y, 0, n, 1, z, 0, n, false), iters);
+                System.out.printf("%d\tmatmul %.3f ms\t%.1f GFLOPS\tkernel %.3f ms\t%.1f GFLOPS%n", n, s * 1e3,
+                        2.0 * n * n * n / s / 1e9, sk * 1e3, 2.0 * n * n * n / sk / 1e9);
             }
             Tensor a = Torch.randn(1024, 1024).requiresGrad_();
             Tensor b = Torch.randn(1024, 1024).requiresGrad_();

@@ -22,17 +22,19 @@ public final class DoubleGemm {
     /** Micro-tile rows (broadcast from packed A). */
     static final int MR = Simd.ENABLED ? VectorDoubleGemm.MR : 4;
     /** Micro-tile columns (vector lanes of packed B). */
-    static final int NR = Simd.ENABLED ? VectorDoubleGemm.NR : 64 / Double.BYTES;
+    static final int NR = Simd.ENABLED ? VectorDoubleGemm.NR : 4;
     /** Depth of a packed panel: an A sliver ({@code MR x KC}) stays in L1 while the B block streams by. */
-    static final int KC = Integer.getInteger("jgrad.gemm.kc", 2048 / Double.BYTES);
+    static final int KC = 2048 / Double.BYTES;
+    /** Columns of B packed at once (a shared panel, {@code KC x NP}). */
+    static final int NP = 2048;
     /** Columns of a packed B block ({@code KC x NC}, kept in L2). */
-    static final int NC = roundUp(Integer.getInteger("jgrad.gemm.nc", 2048 / Double.BYTES), NR);
-    /** Rows of a packed A panel ({@code MC x KC}, kept in L3). */
-    static final int MC = roundUp(Integer.getInteger("jgrad.gemm.mc", 2040), MR);
+    static final int NC = roundUp(2048 / Double.BYTES, NR);
+    /** Rows of A packed at once by one thread ({@code MC x KC}). */
+    static final int MC = roundUp(2040, MR);
     /** Below this many multiply-adds the plain loop beats packing. */
     static final long SMALL = 32 * 32 * 32;
-    /** From this many multiply-adds on, a product is split over threads. */
-    static final long PARALLEL = 128 * 128 * 128;
+    /** From this many multiply-adds on (about 320^3), a product is split over threads. */
+    static final long PARALLEL = 3L << 23;
 
     private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[3][0]);
 
@@ -54,64 +56,89 @@ public final class DoubleGemm {
             return;
         }
         long work = (long) m * n * k;
-        if (k == 0 || work < SMALL || n == 1) {
+        if (k == 0 || work < SMALL || m == 1 || n == 1) {
+            // Vector-matrix and matrix-vector products read each element of the matrix once: nothing to pack.
             small(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, accumulate);
             return;
         }
         int mr = vector ? MR : 4;
-        int nr = vector ? NR : 64 / Double.BYTES;
-        int threads = parallel ? Math.min(Parallel.getNumThreads(), 64) : 1;
-        if (threads > 1 && work >= PARALLEL) {
-            // Split the larger dimension into one range of whole tiles per thread.
-            boolean byRows = m >= n;
-            int tiles = byRows ? (m + mr - 1) / mr : (n + nr - 1) / nr;
+        int nr = vector ? NR : 4;
+        int threads = parallel && work >= PARALLEL ? Math.min(Parallel.getNumThreads(), 64) : 1;
+        if (threads > 1 && m < 2 * threads * mr) {
+            // Few rows: split the columns, each thread packing its own columns of B (and all of the small A).
+            int tiles = (n + nr - 1) / nr;
             int chunks = Math.min(threads, tiles);
             Parallel.forChunks(chunks, work, ch -> {
-                int t0 = (int) ((long) tiles * ch / chunks);
-                int t1 = (int) ((long) tiles * (ch + 1) / chunks);
-                if (byRows) {
-                    int r0 = t0 * mr;
-                    int r1 = Math.min(m, t1 * mr);
-                    blocked(r1 - r0, n, k, a, ao + r0 * ars, ars, acs, b, bo, brs, bcs, c, co + r0 * ldc, ldc,
-                            accumulate, vector, mr, nr);
-                } else {
-                    int j0 = t0 * nr;
-                    int j1 = Math.min(n, t1 * nr);
-                    blocked(m, j1 - j0, k, a, ao, ars, acs, b, bo + j0 * bcs, brs, bcs, c, co + j0, ldc,
-                            accumulate, vector, mr, nr);
-                }
+                int j0 = (int) ((long) tiles * ch / chunks) * nr;
+                int j1 = Math.min(n, (int) ((long) tiles * (ch + 1) / chunks) * nr);
+                blocked(m, j1 - j0, k, a, ao, ars, acs, b, bo + j0 * bcs, brs, bcs, c, co + j0, ldc, accumulate,
+                        vector, mr, nr, 1);
             });
             return;
         }
-        blocked(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, accumulate, vector, mr, nr);
+        blocked(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, accumulate, vector, mr, nr, threads);
     }
 
-    /** The packed, blocked product on the calling thread. */
+    /**
+     * The packed, blocked product. For each panel of k, B's panel is packed once (by all threads, a range of
+     * slivers each) and shared; then the rows are dealt out in chunks of whole slivers, each thread packing the
+     * rows of A it works on. A sliver of A stays in L1 while a block of NC columns of B (in L2) streams past it.
+     */
     private static void blocked(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo,
-            int brs, int bcs, double[] c, int co, int ldc, boolean accumulate, boolean vector, int mr, int nr) {
+            int brs, int bcs, double[] c, int co, int ldc, boolean accumulate, boolean vector, int mr, int nr,
+            int threads) {
         int kcMax = Math.min(KC, k) + 1;
-        int mcMax = Math.min(MC, roundUp(m, mr));
-        int ncMax = Math.min(NC, roundUp(n, nr));
-        double[][] buf = BUFFERS.get();
-        double[] ap = grow(buf, 0, mcMax * kcMax);
-        double[] bp = grow(buf, 1, ncMax * kcMax);
-        double[] tile = grow(buf, 2, mr * nr);
-        for (int ic = 0; ic < m; ic += MC) {
-            int mc = Math.min(MC, m - ic);
+        int nPanel = Math.min(NP, roundUp(n, nr));
+        double[] bp = grow(BUFFERS.get(), 1, nPanel * kcMax);
+        int slivers = (m + mr - 1) / mr;
+        // Several chunks per thread, so that a thread slowed down by others on its core holds up little.
+        int chunks = threads == 1 ? 1 : Math.min(slivers, 4 * threads);
+        for (int jp = 0; jp < n; jp += NP) {
+            int np = Math.min(NP, n - jp);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 int kcp = (kc + 1) & ~1; // the vector kernel takes two steps at a time; see pack
                 boolean load = accumulate || pc > 0;
-                pack(a, ao + ic * ars + pc * acs, ars, acs, mc, kc, kcp, mr, ap);
-                for (int jc = 0; jc < n; jc += NC) {
-                    int nc = Math.min(NC, n - jc);
-                    pack(b, bo + pc * brs + jc * bcs, bcs, brs, nc, kc, kcp, nr, bp);
-                    // Each A sliver stays in L1 while the B block (in L2) streams past it.
-                    for (int ir = 0; ir < mc; ir += mr) {
-                        for (int jr = 0; jr < nc; jr += nr) {
-                            tile(vector, kcp, ap, ir, bp, jr, c, co + (ic + ir) * ldc + jc + jr, ldc, load,
-                                    Math.min(mr, mc - ir), Math.min(nr, nc - jr), mr, nr, tile);
-                        }
+                int bOff = bo + pc * brs + jp * bcs;
+                if (threads == 1) {
+                    pack(b, bOff, bcs, brs, np, kc, kcp, nr, bp, 0);
+                    rows(0, m, a, ao + pc * acs, ars, acs, kc, kcp, bp, np, c, co + jp, ldc, load, vector, mr, nr);
+                    continue;
+                }
+                int bSlivers = (np + nr - 1) / nr;
+                int bChunks = Math.min(threads, bSlivers);
+                Parallel.forChunks(bChunks, Long.MAX_VALUE, ch -> {
+                    int s0 = (int) ((long) bSlivers * ch / bChunks);
+                    int s1 = (int) ((long) bSlivers * (ch + 1) / bChunks);
+                    int l1 = Math.min(np, s1 * nr);
+                    pack(b, bOff + s0 * nr * bcs, bcs, brs, l1 - s0 * nr, kc, kcp, nr, bp, s0 * nr * kcp);
+                });
+                int aOff = ao + pc * acs;
+                int cOff = co + jp;
+                Parallel.forChunks(chunks, Long.MAX_VALUE, ch -> {
+                    int r0 = (int) ((long) slivers * ch / chunks) * mr;
+                    int r1 = Math.min(m, (int) ((long) slivers * (ch + 1) / chunks) * mr);
+                    rows(r0, r1, a, aOff, ars, acs, kc, kcp, bp, np, c, cOff, ldc, load, vector, mr, nr);
+                });
+            }
+        }
+    }
+
+    /** Rows [r0, r1) of C (columns of the packed panel bp) += A[r0:r1, panel] bp, on the calling thread. */
+    private static void rows(int r0, int r1, double[] a, int ao, int ars, int acs, int kc, int kcp, double[] bp,
+            int np, double[] c, int co, int ldc, boolean load, boolean vector, int mr, int nr) {
+        double[][] buf = BUFFERS.get();
+        double[] ap = grow(buf, 0, Math.min(MC, roundUp(r1 - r0, mr)) * kcp);
+        double[] tile = grow(buf, 2, mr * nr);
+        for (int ic = r0; ic < r1; ic += MC) {
+            int mc = Math.min(MC, r1 - ic);
+            pack(a, ao + ic * ars, ars, acs, mc, kc, kcp, mr, ap, 0);
+            for (int jc = 0; jc < np; jc += NC) {
+                int nc = Math.min(NC, np - jc);
+                for (int ir = 0; ir < mc; ir += mr) {
+                    for (int jr = jc; jr < jc + nc; jr += nr) {
+                        tile(vector, kcp, ap, ir, bp, jr, c, co + ic * ldc + ir * ldc + jr, ldc, load,
+                                Math.min(mr, mc - ir), Math.min(nr, np - jr), mr, nr, tile);
                     }
                 }
             }
@@ -152,23 +179,34 @@ public final class DoubleGemm {
     }
 
     /**
-     * The scalar micro-kernel for a 4 x (64 bytes) tile, accumulating in C itself (the tile stays in L1):
-     * the same fused multiply-adds in the same order as the vector kernel.
+     * The scalar micro-kernel: a 4 x 4 tile in sixteen local accumulators (loaded from C, stored back), the same
+     * fused multiply-adds in the same order as the vector kernel.
      */
     static void scalarKernel(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
-        final int mr = 4;
-        final int nr = 64 / Double.BYTES;
+        double c00 = c[co + 0 * ldc + 0]; double c01 = c[co + 0 * ldc + 1]; double c02 = c[co + 0 * ldc + 2]; double c03 = c[co + 0 * ldc + 3];
+        double c10 = c[co + 1 * ldc + 0]; double c11 = c[co + 1 * ldc + 1]; double c12 = c[co + 1 * ldc + 2]; double c13 = c[co + 1 * ldc + 3];
+        double c20 = c[co + 2 * ldc + 0]; double c21 = c[co + 2 * ldc + 1]; double c22 = c[co + 2 * ldc + 2]; double c23 = c[co + 2 * ldc + 3];
+        double c30 = c[co + 3 * ldc + 0]; double c31 = c[co + 3 * ldc + 1]; double c32 = c[co + 3 * ldc + 2]; double c33 = c[co + 3 * ldc + 3];
         for (int p = 0; p < kc; p++) {
-            int ap = ao + p * mr;
-            int bp = bo + p * nr;
-            for (int i = 0; i < mr; i++) {
-                double x = a[ap + i];
-                int ci = co + i * ldc;
-                for (int j = 0; j < nr; j++) {
-                    c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
-                }
-            }
+            int ap = ao + p * 4;
+            int bp = bo + p * 4;
+            double b0 = b[bp];
+            double b1 = b[bp + 1];
+            double b2 = b[bp + 2];
+            double b3 = b[bp + 3];
+            double a0 = a[ap + 0];
+            c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
+            double a1 = a[ap + 1];
+            c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);
+            double a2 = a[ap + 2];
+            c20 = Math.fma(a2, b0, c20); c21 = Math.fma(a2, b1, c21); c22 = Math.fma(a2, b2, c22); c23 = Math.fma(a2, b3, c23);
+            double a3 = a[ap + 3];
+            c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
         }
+        c[co + 0 * ldc + 0] = c00; c[co + 0 * ldc + 1] = c01; c[co + 0 * ldc + 2] = c02; c[co + 0 * ldc + 3] = c03;
+        c[co + 1 * ldc + 0] = c10; c[co + 1 * ldc + 1] = c11; c[co + 1 * ldc + 2] = c12; c[co + 1 * ldc + 3] = c13;
+        c[co + 2 * ldc + 0] = c20; c[co + 2 * ldc + 1] = c21; c[co + 2 * ldc + 2] = c22; c[co + 2 * ldc + 3] = c23;
+        c[co + 3 * ldc + 0] = c30; c[co + 3 * ldc + 1] = c31; c[co + 3 * ldc + 2] = c32; c[co + 3 * ldc + 3] = c33;
     }
 
     /**
@@ -178,53 +216,65 @@ public final class DoubleGemm {
      * row stride). The loop order follows the source's unit stride so that reads stream and touch few pages.
      * A zero step adds {@code fma(0, 0, c) = c} to every chain (Note [GEMM rounding]).
      */
-    static void pack(double[] x, int xo, int ls, int ps, int lanes, int kc, int kcp, int w, double[] dst) {
+    static void pack(double[] x, int xo, int ls, int ps, int lanes, int kc, int kcp, int w, double[] dst, int d0) {
         int full = lanes / w;
         int rest = lanes - full * w;
         int slivers = (lanes + w - 1) / w;
         if (rest > 0) {
-            java.util.Arrays.fill(dst, full * w * kcp, (full + 1) * w * kcp, 0);
+            java.util.Arrays.fill(dst, d0 + full * w * kcp, d0 + (full + 1) * w * kcp, 0);
         }
         if (kcp > kc) {
             for (int s = 0; s < slivers; s++) {
-                java.util.Arrays.fill(dst, s * w * kcp + kc * w, (s + 1) * w * kcp, 0);
+                java.util.Arrays.fill(dst, d0 + s * w * kcp + kc * w, d0 + (s + 1) * w * kcp, 0);
             }
         }
         if (ls == 1) {
             for (int p = 0; p < kc; p++) {
                 int sp = xo + p * ps;
-                int dp = p * w;
+                int dp = d0 + p * w;
                 for (int s = 0; s < full; s++) {
-                    int src = sp + s * w;
-                    int d = dp + s * w * kcp;
-                    for (int l = 0; l < w; l++) {
-                        dst[d + l] = x[src + l];
-                    }
+                    System.arraycopy(x, sp + s * w, dst, dp + s * w * kcp, w);
                 }
-                int src = sp + full * w;
-                int d = dp + full * w * kcp;
-                for (int l = 0; l < rest; l++) {
-                    dst[d + l] = x[src + l];
+                if (rest > 0) {
+                    System.arraycopy(x, sp + full * w, dst, dp + full * w * kcp, rest);
+                }
+            }
+        } else if (ps == 1 && w > 16) {
+            // Wide slivers (B transposed): write each step's w lanes together.
+            for (int s = 0; s < slivers; s++) {
+                int cols = Math.min(w, lanes - s * w);
+                int src = xo + s * w * ls;
+                int d = d0 + s * w * kcp;
+                for (int p = 0; p < kc; p++) {
+                    for (int l = 0; l < cols; l++) {
+                        dst[d + p * w + l] = x[src + p + l * ls];
+                    }
                 }
             }
         } else if (ps == 1) {
+            // Narrow slivers (A row-major): one source row at a time.
             for (int lane = 0; lane < lanes; lane++) {
                 int src = xo + lane * ls;
-                int d = lane / w * w * kcp + lane % w;
+                int d = d0 + lane / w * w * kcp + lane % w;
                 for (int p = 0; p < kc; p++) {
                     dst[d + p * w] = x[src + p];
                 }
             }
         } else {
-            for (int p = 0; p < kc; p++) {
-                for (int lane = 0; lane < lanes; lane++) {
-                    dst[lane / w * w * kcp + p * w + lane % w] = x[xo + p * ps + lane * ls];
+            for (int s = 0; s < slivers; s++) {
+                int cols = Math.min(w, lanes - s * w);
+                int src = xo + s * w * ls;
+                int d = d0 + s * w * kcp;
+                for (int p = 0; p < kc; p++) {
+                    for (int l = 0; l < cols; l++) {
+                        dst[d + p * w + l] = x[src + p * ps + l * ls];
+                    }
                 }
             }
         }
     }
 
-    /** The plain i-p-j loop for small or thin products (same rounding as the packed path). */
+    /** The plain i-p-j loop for small products and m or n of 1 (same rounding as the packed path). */
     static void small(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs,
             int bcs, double[] c, int co, int ldc, boolean accumulate) {
         for (int i = 0; i < m; i++) {

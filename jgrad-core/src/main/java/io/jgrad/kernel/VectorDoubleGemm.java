@@ -16,20 +16,36 @@ final class VectorDoubleGemm {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Tile rows. */
-    static final int MR = 12;
+    /**
+     * Tile rows: 12 (24 accumulators) where there are 32 vector registers (AVX-512, and AArch64's NEON/SVE),
+     * else 6 (12 accumulators; AVX2 has 16 registers).
+     */
+    static final int MR = S.vectorByteSize() >= 64 || "aarch64".equals(System.getProperty("os.arch")) ? 12 : 6;
     /** Tile columns: two vectors. */
     static final int NR = 2 * L;
 
     /**
      * {@code C[0:MR, 0:NR] += A_sliver B_sliver} over kc steps (kc even: the packing pads it), C at
      * {@code c[co + i*ldc + j]}: the accumulators start from C, so each element is the fma chain of
-     * Note [GEMM rounding]. Two steps per iteration (the loop overhead then costs less of the FMA ports) and no odd tail: a bigger method makes C1
-     * run out of virtual registers in its tier-3 OSR compile, which can leave the method stuck in tier-2 C1
-     * code that does not intrinsify the Vector API (0.5 GFLOPS); more steps also make C2 spill accumulators.
-     * The body is unrolled by hand (tools: none; it is regular enough to read): row i uses c{i}0 and c{i}1.
+     * Note [GEMM rounding].
      */
     static void kernel(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
+        if (MR == 12) {
+            kernel12(kc, a, ao, b, bo, c, co, ldc);
+        } else {
+            kernel6(kc, a, ao, b, bo, c, co, ldc);
+        }
+    }
+
+    /*
+     * The kernels below are unrolled by hand: row i of the tile accumulates in c{i}0 and c{i}1 (two vectors),
+     * b0 and b1 hold step p's two vectors of the B sliver, x the broadcast A[i, p]. Two steps per iteration (so
+     * the loop overhead takes less of the FMA ports) and no odd-step tail: a bigger method makes C1 run out of
+     * virtual registers in its tier-3 OSR compile, which can leave the method stuck in tier-2 C1 code that does
+     * not intrinsify the Vector API (0.5 GFLOPS); more steps also make C2 hoist loads and spill accumulators.
+     */
+
+    private static void kernel12(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
         DoubleVector c00 = DoubleVector.fromArray(S, c, co + 0 * L);
         DoubleVector c01 = DoubleVector.fromArray(S, c, co + 1 * L);
         DoubleVector c10 = DoubleVector.fromArray(S, c, co + 1 * ldc + 0 * L);
@@ -57,7 +73,7 @@ final class VectorDoubleGemm {
         DoubleVector x, b0, b1;
         int ia = ao;
         int ib = bo;
-        int aEnd = ao + kc * MR;
+        int aEnd = ao + kc * 12;
         for (; ia < aEnd; ia += 24, ib += 4 * L) {
             b0 = DoubleVector.fromArray(S, b, ib + 0 * L + 0 * L);
             b1 = DoubleVector.fromArray(S, b, ib + 0 * L + 1 * L);
@@ -160,5 +176,78 @@ final class VectorDoubleGemm {
         c101.intoArray(c, co + 10 * ldc + 1 * L);
         c110.intoArray(c, co + 11 * ldc + 0 * L);
         c111.intoArray(c, co + 11 * ldc + 1 * L);
+    }
+
+    private static void kernel6(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
+        DoubleVector c00 = DoubleVector.fromArray(S, c, co + 0 * L);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, co + 1 * L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, co + 1 * ldc + 0 * L);
+        DoubleVector c11 = DoubleVector.fromArray(S, c, co + 1 * ldc + 1 * L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, co + 2 * ldc + 0 * L);
+        DoubleVector c21 = DoubleVector.fromArray(S, c, co + 2 * ldc + 1 * L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, co + 3 * ldc + 0 * L);
+        DoubleVector c31 = DoubleVector.fromArray(S, c, co + 3 * ldc + 1 * L);
+        DoubleVector c40 = DoubleVector.fromArray(S, c, co + 4 * ldc + 0 * L);
+        DoubleVector c41 = DoubleVector.fromArray(S, c, co + 4 * ldc + 1 * L);
+        DoubleVector c50 = DoubleVector.fromArray(S, c, co + 5 * ldc + 0 * L);
+        DoubleVector c51 = DoubleVector.fromArray(S, c, co + 5 * ldc + 1 * L);
+        DoubleVector x, b0, b1;
+        int ia = ao;
+        int ib = bo;
+        int aEnd = ao + kc * 6;
+        for (; ia < aEnd; ia += 12, ib += 4 * L) {
+            b0 = DoubleVector.fromArray(S, b, ib + 0 * L + 0 * L);
+            b1 = DoubleVector.fromArray(S, b, ib + 0 * L + 1 * L);
+            x = DoubleVector.broadcast(S, a[ia + 0]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[ia + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[ia + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[ia + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[ia + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[ia + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            b0 = DoubleVector.fromArray(S, b, ib + 2 * L + 0 * L);
+            b1 = DoubleVector.fromArray(S, b, ib + 2 * L + 1 * L);
+            x = DoubleVector.broadcast(S, a[ia + 6]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[ia + 7]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[ia + 8]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[ia + 9]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[ia + 10]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[ia + 11]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        c00.intoArray(c, co + 0 * L);
+        c01.intoArray(c, co + 1 * L);
+        c10.intoArray(c, co + 1 * ldc + 0 * L);
+        c11.intoArray(c, co + 1 * ldc + 1 * L);
+        c20.intoArray(c, co + 2 * ldc + 0 * L);
+        c21.intoArray(c, co + 2 * ldc + 1 * L);
+        c30.intoArray(c, co + 3 * ldc + 0 * L);
+        c31.intoArray(c, co + 3 * ldc + 1 * L);
+        c40.intoArray(c, co + 4 * ldc + 0 * L);
+        c41.intoArray(c, co + 4 * ldc + 1 * L);
+        c50.intoArray(c, co + 5 * ldc + 0 * L);
+        c51.intoArray(c, co + 5 * ldc + 1 * L);
     }
 }

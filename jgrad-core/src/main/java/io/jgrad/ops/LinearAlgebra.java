@@ -264,15 +264,19 @@ public final class LinearAlgebra {
         return new Operand(dd.array(), dd.offset(), rows * cols, cols, 1);
     }
 
+    /**
+     * Product q of the batch into c. c is freshly allocated (zeros), so accumulating into it gives the same bits
+     * as overwriting (Note [GEMM rounding]: the chains start from +0 either way) and spares zeroing C again.
+     */
     private static void gemmOne(DType d, Operand a, Operand b, int q, Storage c, int n, int k, int p) {
         int ao = a.offset() + q * a.bs();
         int bo = b.offset() + q * b.bs();
         if (d == DType.FLOAT32) {
             FloatGemm.gemm(n, p, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo, b.rs(), b.cs(),
-                    c.floats(), q * n * p, p, false);
+                    c.floats(), q * n * p, p, true);
         } else {
             DoubleGemm.gemm(n, p, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo, b.rs(),
-                    b.cs(), c.doubles(), q * n * p, p, false);
+                    b.cs(), c.doubles(), q * n * p, p, true);
         }
     }
 }

@@ -185,7 +185,7 @@ class GemmTest {
     @Test
     void threadsDoNotChangeTheResult() {
         Random r = new Random(3);
-        int[][] sizes = {{300, 290, 310}, {97, 700, 130}, {700, 97, 130}, {513, 511, 257}};
+        int[][] sizes = {{300, 290, 310}, {97, 700, 130}, {700, 97, 130}, {513, 511, 257}, {20, 900, 200}, {1200, 40, 600}};
         for (int[] s : sizes) {
             int m = s[0];
             int n = s[1];
