@@ -11,6 +11,12 @@ import java.util.Arrays;
  * after {@code mvn -o -q compile} with
  * <pre>java --add-modules jdk.incubator.vector -cp jgrad-core/target/classes tools/bench/GemmBench.java [threads...]</pre>
  * Each line is the median of 7 timed repeats after a warm-up.
+ *
+ * <p>Comparing with PyTorch on these machines: Debian's python3-torch 1.13 does its matrix products in the
+ * system BLAS (OpenBLAS, {@code BLAS_INFO=generic}), whose threads {@code torch.set_num_threads} does not set.
+ * {@code TORCH_THREADS=1 bench/torch_workloads.py gemm} therefore runs its GEMMs on every core, and
+ * {@code TORCH_THREADS=2} oversubscribes them (OpenMP and OpenBLAS threads both); one real thread needs
+ * {@code OPENBLAS_NUM_THREADS=1}.
  */
 public class GemmBench {
     public static void main(String[] args) {

@@ -92,8 +92,9 @@ public final class FloatGemm {
         int nPanel = Math.min(NP, roundUp(n, nr));
         float[] bp = grow(BUFFERS.get(), 1, nPanel * kcMax);
         int slivers = (m + mr - 1) / mr;
-        // Several chunks per thread, so that a thread slowed down by others on its core holds up little.
-        int chunks = threads == 1 ? 1 : Math.min(slivers, 4 * threads);
+        // Two chunks per thread: a thread slowed down by others on its core holds up less, while each chunk
+        // still streams the B panel through its core's L2 only once per k-panel.
+        int chunks = threads == 1 ? 1 : Math.min(slivers, 2 * threads);
         for (int jp = 0; jp < n; jp += NP) {
             int np = Math.min(NP, n - jp);
             for (int pc = 0; pc < k; pc += KC) {
