@@ -1514,11 +1514,6 @@ public class Tensor {
         }
 
         @Override
-        public void setVersionCounter(Tensor t, VersionCounter v) {
-            t.version = v;
-        }
-
-        @Override
         public Node rawGradFn(Tensor t) {
             return t.gradFn;
         }

@@ -93,8 +93,4 @@ public final class Graph {
         Engine.defer(write);
     }
 
-    /** The sequence number the next node will get (CopySlices must run after the nodes it wraps). */
-    public static long nextSequenceNr() {
-        return Node.nextSequenceNr();
-    }
 }

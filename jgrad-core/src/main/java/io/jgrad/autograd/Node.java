@@ -89,10 +89,6 @@ public abstract class Node {
         this.creationTrace = Anomaly.isEnabled() ? new Throwable("forward call") : null;
     }
 
-    static long nextSequenceNr() {
-        return SEQUENCE.getAndIncrement();
-    }
-
     /**
      * The gradients of the forward inputs given the gradients of the forward outputs. Entries of
      * {@code gradOutputs} may be null (an output that received no gradient); returned entries may be null

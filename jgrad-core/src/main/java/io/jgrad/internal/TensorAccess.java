@@ -49,8 +49,6 @@ public abstract class TensorAccess {
 
     public abstract VersionCounter versionCounter(Tensor t);
 
-    public abstract void setVersionCounter(Tensor t, VersionCounter v);
-
     /** The current grad_fn without regenerating a stale view's one. */
     public abstract Node rawGradFn(Tensor t);
 

@@ -6,7 +6,6 @@ import io.jgrad.autograd.Graph;
 import io.jgrad.autograd.ModeGuard;
 import io.jgrad.autograd.Node;
 import io.jgrad.autograd.RemovableHandle;
-import io.jgrad.internal.Shapes;
 import io.jgrad.internal.TensorAccess;
 import java.util.Arrays;
 import java.util.List;
@@ -104,21 +103,5 @@ public final class TensorState {
                     + "complex dtype");
         }
         A.setData(t, A.storage(data), A.offset(data), A.shape(data), A.strides(data));
-    }
-
-    /** Checks a shape argument for negative sizes. */
-    static void checkShape(int[] shape) {
-        for (int s : shape) {
-            if (s < 0) {
-                throw new IllegalArgumentException("negative dimension " + s + " in " + Shapes.str(shape));
-            }
-        }
-    }
-
-    /** Runs body with grad mode off (for internal no-grad steps). */
-    static <T> T noGrad(java.util.function.Supplier<T> body) {
-        try (ModeGuard g = GradMode.set(false)) {
-            return body.get();
-        }
     }
 }
