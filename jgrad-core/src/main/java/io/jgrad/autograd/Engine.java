@@ -5,12 +5,14 @@ import io.jgrad.Tensor;
 import io.jgrad.internal.Shapes;
 import io.jgrad.internal.TensorAccess;
 import io.jgrad.ops.Reductions;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Runs a backward pass (PyTorch's engine.cpp, single-threaded per call).
@@ -31,16 +33,16 @@ final class Engine {
 
     private static final TensorAccess A = TensorAccess.get();
 
-    /** Gradient writes of the passes running on this thread (innermost last); see {@link #defer}. */
-    private static final ThreadLocal<ArrayDeque<List<Runnable>>> PENDING = ThreadLocal.withInitial(ArrayDeque::new);
+    /** The passes running on this thread, innermost last; see {@link #defer}. */
+    private static final ThreadLocal<ArrayDeque<GraphTask>> RUNNING = ThreadLocal.withInitial(ArrayDeque::new);
 
     /** Queues a write to a grad field until the innermost running pass succeeds; runs it now outside a pass. */
     static void defer(Runnable write) {
-        List<Runnable> writes = PENDING.get().peekLast();
-        if (writes == null) {
+        GraphTask task = RUNNING.get().peekLast();
+        if (task == null) {
             write.run();
         } else {
-            writes.add(write);
+            task.defer(write);
         }
     }
 
@@ -54,48 +56,121 @@ final class Engine {
     static Tensor[] execute(List<Edge> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
             List<Edge> captures) {
         GraphRoot root = new GraphRoot(roots, rootGrads);
-        GraphTask task = new GraphTask(root, captures, keepGraph);
-        ArrayDeque<List<Runnable>> pending = PENDING.get();
-        pending.addLast(task.gradWrites);
+        GraphTask task = new GraphTask(captures, keepGraph);
+        ArrayDeque<GraphTask> running = RUNNING.get();
+        running.addLast(task);
         try (ModeGuard g = GradMode.set(createGraph)) {
             try {
+                task.prepare(root);
                 task.run();
             } finally {
-                pending.removeLast();
+                running.removeLast();
+                task.releaseStates();
             }
-            for (Runnable w : task.gradWrites) {
-                w.run();
-            }
+            task.applyGradWrites();
         }
         return task.captured;
     }
 
-    /** Per-node bookkeeping of one pass: pending incoming edges, the gradient buffer, whether it must run. */
-    private static final class State {
+    /**
+     * Per-node bookkeeping of one pass: pending incoming edges, the gradient buffer, whether it must run.
+     *
+     * <p>Note [Pass state in nodes]: a pass keeps each node's state in the node's {@code passState} field,
+     * claimed with a compare-and-set, instead of a map (the map was the largest cost of a pass on small
+     * graphs). A node already claimed by another pass (a backward inside a hook or custom function, or another
+     * thread's backward through a shared, retained graph) gets its state from this pass's overflow map. A pass
+     * clears the fields it claimed when it ends, whether it succeeded or not.
+     */
+    static final class State {
+        final GraphTask task;
+        final Node node;
+        /** The next state this pass claimed (a list through the states, for clearing them). */
+        State nextClaimed;
         int deps;
         Tensor[] buffer;
         boolean needed = true;
         List<Integer> captureSlots;
+
+        State(GraphTask task, Node node) {
+            this.task = task;
+            this.node = node;
+        }
+    }
+
+    private static final VarHandle PASS_STATE;
+
+    static {
+        try {
+            PASS_STATE = MethodHandles.privateLookupIn(Node.class, MethodHandles.lookup())
+                    .findVarHandle(Node.class, "passState", State.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /** The state of one backward pass. */
-    private static final class GraphTask {
-        final Map<Node, State> states;
+    static final class GraphTask {
         final List<Edge> captures;
-        final Tensor[] captured;
+        Tensor[] captured;
         final boolean keepGraph;
-        final List<Runnable> gradWrites = new ArrayList<>();
-        final PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
+        /** States claimed in their nodes (Note [Pass state in nodes]), linked through nextClaimed. */
+        private State claimed;
+        /** States of nodes another pass had claimed. */
+        private Map<Node, State> overflow;
+        /** Ready nodes: a binary max-heap on sequence number (latest-created runs first, as in PyTorch). */
+        private Node[] heap = new Node[8];
+        private int heapSize;
+        /** Gradients for leaves, applied when the pass succeeds (Note [Gradient accumulation]). */
+        private AccumulateGrad[] accumulators = new AccumulateGrad[4];
+        private Tensor[] accumulated = new Tensor[4];
+        private int numAccumulated;
+        /** Other deferred grad writes (retained gradients of non-leaves), in order after the accumulations. */
+        private List<Runnable> writes;
 
-        GraphTask(GraphRoot root, List<Edge> captures, boolean keepGraph) {
-            this.states = computeDependencies(root);
+        GraphTask(List<Edge> captures, boolean keepGraph) {
             this.captures = captures;
             this.keepGraph = keepGraph;
+        }
+
+        /** The state of {@code n} in this pass, or null if the pass has not reached it. */
+        State state(Node n) {
+            State s = n.passState;
+            if (s != null && s.task == this) {
+                return s;
+            }
+            return overflow == null ? null : overflow.get(n);
+        }
+
+        private State newState(Node n) {
+            State s = new State(this, n);
+            if (n.passState == null && PASS_STATE.compareAndSet(n, (State) null, s)) {
+                s.nextClaimed = claimed;
+                claimed = s;
+            } else {
+                if (overflow == null) {
+                    overflow = new IdentityHashMap<>();
+                }
+                overflow.put(n, s);
+            }
+            return s;
+        }
+
+        /** Clears the node fields this pass claimed. */
+        void releaseStates() {
+            for (State s = claimed; s != null; s = s.nextClaimed) {
+                PASS_STATE.setRelease(s.node, (State) null);
+            }
+            claimed = null;
+        }
+
+        /** Counts dependencies, marks captures and needed nodes, and queues the root. */
+        void prepare(GraphRoot root) {
+            computeDependencies(root);
             if (captures != null) {
                 for (int i = 0; i < captures.size(); i++) {
                     Node n = captures.get(i).node();
                     if (n != null) {
-                        State st = states.get(n);
+                        State st = state(n);
                         if (st == null) {
                             continue; // not reachable from the roots: stays null (unused input)
                         }
@@ -105,20 +180,161 @@ final class Engine {
                         st.captureSlots.add(i);
                     }
                 }
-                computeNeeded(root, states);
+                computeNeeded(root);
                 captured = new Tensor[captures.size()];
-            } else {
-                captured = null;
             }
-            ready.add(root);
-            states.get(root).buffer = new Tensor[0];
+            push(root);
+            state(root).buffer = new Tensor[0];
+        }
+
+        /** A state per node reachable from {@code root}, holding its number of incoming edges. */
+        private void computeDependencies(Node root) {
+            Node[] stack = new Node[8];
+            int top = 0;
+            stack[top++] = root;
+            newState(root);
+            while (top > 0) {
+                Node n = stack[--top];
+                for (Edge e : n.next) {
+                    Node m = e.node();
+                    if (m == null) {
+                        continue;
+                    }
+                    State c = state(m);
+                    if (c == null) {
+                        c = newState(m);
+                        if (top == stack.length) {
+                            stack = Arrays.copyOf(stack, top * 2);
+                        }
+                        stack[top++] = m;
+                    }
+                    c.deps++;
+                }
+            }
+        }
+
+        /**
+         * With captures, only nodes on a path to a captured node run ({@code needed}); iterative post-order.
+         * A captured node that leads to no other capture is visited (to capture) but not run.
+         */
+        private void computeNeeded(Node root) {
+            for (State st = claimed; st != null; st = st.nextClaimed) {
+                st.needed = false;
+            }
+            if (overflow != null) {
+                for (State st : overflow.values()) {
+                    st.needed = false;
+                }
+            }
+            Map<Node, Boolean> visited = new IdentityHashMap<>();
+            ArrayDeque<Object[]> stack = new ArrayDeque<>();
+            stack.push(new Object[] {root, 0});
+            visited.put(root, Boolean.TRUE);
+            while (!stack.isEmpty()) {
+                Object[] frame = stack.peek();
+                Node n = (Node) frame[0];
+                int i = (Integer) frame[1];
+                if (i < n.next.length) {
+                    frame[1] = i + 1;
+                    Node m = n.next[i].node();
+                    if (m != null && visited.put(m, Boolean.TRUE) == null) {
+                        stack.push(new Object[] {m, 0});
+                    }
+                    continue;
+                }
+                stack.pop();
+                boolean need = false;
+                for (Edge e : n.next) {
+                    Node m = e.node();
+                    if (m != null) {
+                        State sm = state(m);
+                        if (sm.captureSlots != null || sm.needed) {
+                            need = true;
+                            break;
+                        }
+                    }
+                }
+                state(n).needed = need;
+            }
+        }
+
+        private void push(Node n) {
+            if (heapSize == heap.length) {
+                heap = Arrays.copyOf(heap, heapSize * 2);
+            }
+            int i = heapSize++;
+            long seq = n.sequenceNr;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                Node p = heap[parent];
+                if (p.sequenceNr >= seq) {
+                    break;
+                }
+                heap[i] = p;
+                i = parent;
+            }
+            heap[i] = n;
+        }
+
+        private Node pop() {
+            Node top = heap[0];
+            Node last = heap[--heapSize];
+            heap[heapSize] = null;
+            if (heapSize > 0) {
+                int i = 0;
+                long seq = last.sequenceNr;
+                while (true) {
+                    int child = 2 * i + 1;
+                    if (child >= heapSize) {
+                        break;
+                    }
+                    if (child + 1 < heapSize && heap[child + 1].sequenceNr > heap[child].sequenceNr) {
+                        child++;
+                    }
+                    if (heap[child].sequenceNr <= seq) {
+                        break;
+                    }
+                    heap[i] = heap[child];
+                    i = child;
+                }
+                heap[i] = last;
+            }
+            return top;
+        }
+
+        void defer(Runnable write) {
+            if (writes == null) {
+                writes = new ArrayList<>(2);
+            }
+            writes.add(write);
+        }
+
+        private void deferAccumulation(AccumulateGrad acc, Tensor grad) {
+            if (numAccumulated == accumulators.length) {
+                accumulators = Arrays.copyOf(accumulators, numAccumulated * 2);
+                accumulated = Arrays.copyOf(accumulated, numAccumulated * 2);
+            }
+            accumulators[numAccumulated] = acc;
+            accumulated[numAccumulated++] = grad;
+        }
+
+        /** Applies the deferred gradient writes (the pass succeeded). */
+        void applyGradWrites() {
+            for (int i = 0; i < numAccumulated; i++) {
+                accumulators[i].accumulate(accumulated[i]);
+            }
+            if (writes != null) {
+                for (Runnable w : writes) {
+                    w.run();
+                }
+            }
         }
 
         /** Runs ready nodes until none is left. */
         void run() {
-            while (!ready.isEmpty()) {
-                Node node = ready.poll();
-                State st = states.get(node);
+            while (heapSize > 0) {
+                Node node = pop();
+                State st = state(node);
                 Tensor[] inputs = st.buffer;
                 st.buffer = null;
                 if (st.captureSlots != null) {
@@ -134,8 +350,7 @@ final class Engine {
                     AccumulateGrad acc = (AccumulateGrad) node;
                     Tensor grad = inputs[0];
                     if (grad != null) {
-                        Tensor hooked = acc.runLeafHooks(node.runPreHooks(inputs)[0]);
-                        gradWrites.add(() -> acc.accumulate(hooked));
+                        deferAccumulation(acc, acc.runLeafHooks(node.runPreHooks(inputs)[0]));
                     }
                     continue;
                 }
@@ -143,13 +358,14 @@ final class Engine {
                 if (!keepGraph) {
                     node.release();
                 }
-                for (int i = 0; i < node.next.length; i++) {
-                    Edge e = node.next[i];
+                Edge[] next = node.next;
+                for (int i = 0; i < next.length; i++) {
+                    Edge e = next[i];
                     Node nextNode = e.node();
                     if (nextNode == null) {
                         continue;
                     }
-                    State ns = states.get(nextNode);
+                    State ns = state(nextNode);
                     if (!ns.needed && ns.captureSlots == null) {
                         continue;
                     }
@@ -162,7 +378,7 @@ final class Engine {
                         ns.buffer[e.inputNr()] = prev == null ? grad : prev.add(grad);
                     }
                     if (--ns.deps == 0) {
-                        ready.add(nextNode);
+                        push(nextNode);
                     }
                 }
             }
@@ -252,78 +468,12 @@ final class Engine {
         return e;
     }
 
-    /** A state per node reachable from {@code root}, holding its number of incoming edges. */
-    private static Map<Node, State> computeDependencies(Node root) {
-        Map<Node, State> states = new IdentityHashMap<>();
-        ArrayDeque<Node> stack = new ArrayDeque<>();
-        stack.push(root);
-        states.put(root, new State());
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
-            for (Edge e : n.next) {
-                Node m = e.node();
-                if (m == null) {
-                    continue;
-                }
-                State c = states.get(m);
-                if (c == null) {
-                    c = new State();
-                    states.put(m, c);
-                    stack.push(m);
-                }
-                c.deps++;
-            }
-        }
-        return states;
-    }
-
-    /**
-     * With captures, only nodes on a path to a captured node run ({@code needed}); iterative post-order.
-     * A captured node that leads to no other capture is visited (to capture) but not run.
-     */
-    private static void computeNeeded(Node root, Map<Node, State> states) {
-        for (State st : states.values()) {
-            st.needed = false;
-        }
-        Map<Node, Boolean> visited = new IdentityHashMap<>();
-        ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, 0});
-        visited.put(root, Boolean.TRUE);
-        while (!stack.isEmpty()) {
-            Object[] frame = stack.peek();
-            Node n = (Node) frame[0];
-            int i = (Integer) frame[1];
-            if (i < n.next.length) {
-                frame[1] = i + 1;
-                Node m = n.next[i].node();
-                if (m != null && visited.put(m, Boolean.TRUE) == null) {
-                    stack.push(new Object[] {m, 0});
-                }
-                continue;
-            }
-            stack.pop();
-            boolean need = false;
-            for (Edge e : n.next) {
-                Node m = e.node();
-                if (m != null) {
-                    State sm = states.get(m);
-                    if (sm.captureSlots != null || sm.needed) {
-                        need = true;
-                        break;
-                    }
-                }
-            }
-            states.get(n).needed = need;
-        }
-    }
-
     /** The synthetic node whose outputs are the root gradients. */
     private static final class GraphRoot extends Node {
         private final List<Tensor> grads;
 
         GraphRoot(List<Edge> roots, List<Tensor> grads) {
-            super("GraphRoot", 0, roots.toArray(new Edge[0]), new int[roots.size()][], new DType[roots.size()],
-                    Long.MAX_VALUE);
+            super("GraphRoot", 0, roots.toArray(new Edge[0]), null, null, Long.MAX_VALUE);
             this.grads = grads;
         }
 

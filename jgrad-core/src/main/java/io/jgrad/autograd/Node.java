@@ -40,6 +40,8 @@ public abstract class Node {
     private List<PreHook> preHooks;
     private List<BiFunction<Tensor[], Tensor[], Tensor[]>> postHooks;
     private List<UnaryOperator<Tensor[]>> nodePreHooks;
+    /** This node's state in the backward pass that claimed it (Note [Pass state in nodes] in Engine). */
+    Engine.State passState;
     /** Creation stack trace in anomaly mode (see {@link Autograd#detectAnomaly()}), else null. */
     final Throwable creationTrace;
 
@@ -118,16 +120,16 @@ public abstract class Node {
 
     /** Shape forward input {@code i} had, which its gradient must have (null if it was not a tensor). */
     public final int[] inputShape(int i) {
-        return inputShapes[i] == null ? null : inputShapes[i].clone();
+        return inputShapes == null || inputShapes[i] == null ? null : inputShapes[i].clone();
     }
 
     final int[] rawInputShape(int i) {
-        return inputShapes[i];
+        return inputShapes == null ? null : inputShapes[i];
     }
 
     /** Dtype forward input {@code i} had (null if it was not a tensor). */
     public final DType inputDtype(int i) {
-        return inputDtypes[i];
+        return inputDtypes == null ? null : inputDtypes[i];
     }
 
     /**

@@ -89,10 +89,11 @@ public final class VectorFloatOps {
     }
 
     /**
-     * {@code o = op(a, b)} for ADD, SUB, MUL, DIV with steps 1/1, 1/0 or 0/1 (0: a broadcast single value);
+     * {@code o[oo ...] = op(a, b)} for ADD, SUB, MUL, DIV with steps 1/1, 1/0 or 0/1 (0: a broadcast single value);
      * returns false (doing nothing) otherwise.
      */
-    public static boolean binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int n) {
+    public static boolean binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int n) {
         boolean supported = op.ordinal() <= BinaryOp.DIV.ordinal() || op == BinaryOp.TANH_BACKWARD
                 || op == BinaryOp.SIGMOID_BACKWARD;
         if ((as | bs) == 0 || !supported || n < MIN_LENGTH) {
@@ -107,28 +108,28 @@ public final class VectorFloatOps {
                 for (; i < bound; i += L) {
                     FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.add(y).intoArray(o, i);
+                    x.add(y).intoArray(o, oo + i);
                 }
                 break;
             case SUB:
                 for (; i < bound; i += L) {
                     FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.sub(y).intoArray(o, i);
+                    x.sub(y).intoArray(o, oo + i);
                 }
                 break;
             case MUL:
                 for (; i < bound; i += L) {
                     FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.mul(y).intoArray(o, i);
+                    x.mul(y).intoArray(o, oo + i);
                 }
                 break;
             case DIV:
                 for (; i < bound; i += L) {
                     FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.div(y).intoArray(o, i);
+                    x.div(y).intoArray(o, oo + i);
                 }
                 break;
             case TANH_BACKWARD:
@@ -136,7 +137,7 @@ public final class VectorFloatOps {
                 for (; i < bound; i += L) {
                     FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    g.mul(one.sub(y.mul(y))).intoArray(o, i);
+                    g.mul(one.sub(y.mul(y))).intoArray(o, oo + i);
                 }
                 break;
             case SIGMOID_BACKWARD:
@@ -144,14 +145,14 @@ public final class VectorFloatOps {
                 for (; i < bound; i += L) {
                     FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    g.mul(y).mul(unit.sub(y)).intoArray(o, i);
+                    g.mul(y).mul(unit.sub(y)).intoArray(o, oo + i);
                 }
                 break;
             default:
                 throw new AssertionError(op);
         }
         if (i < n) {
-            FloatOps.binary(op, a, ao + i * as, as, b, bo + i * bs, bs, o, i, n - i);
+            FloatOps.binary(op, a, ao + i * as, as, b, bo + i * bs, bs, o, oo + i, n - i);
         }
         return true;
     }

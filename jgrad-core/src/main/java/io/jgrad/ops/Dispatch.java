@@ -191,13 +191,19 @@ public final class Dispatch {
         int[] shape = Shapes.broadcast(A.shape(a), A.shape(b));
         int n = Shapes.numel(shape);
         DType compute = dtype == DType.BOOL ? DType.INT64 : dtype;
+        if ((needsCopy(a, shape, n, compute) || needsCopy(b, shape, n, compute)) && compute.isFloatingPoint()
+                && a.dtype() == compute && b.dtype() == compute) {
+            Storage out = Storage.allocate(compute, n);
+            binaryRows(op, a, b, shape, out.array(), 0);
+            return wrap(out, shape);
+        }
         Dense da = operand(a, shape, n, compute);
         Dense db = operand(b, shape, n, compute);
         Storage out = Storage.allocate(compute, n);
         switch (compute) {
             case FLOAT32:
                 if (!(Simd.ENABLED && VectorFloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(),
-                        (float[]) db.array(), db.offset(), db.step(), out.floats(), n))) {
+                        (float[]) db.array(), db.offset(), db.step(), out.floats(), 0, n))) {
                     FloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(), (float[]) db.array(),
                             db.offset(), db.step(), out.floats(), 0, n);
                 }
@@ -212,6 +218,86 @@ public final class Dispatch {
         }
         Tensor r = wrap(out, shape);
         return dtype == DType.BOOL ? convert(r, DType.BOOL) : r;
+    }
+
+    /**
+     * True if {@link #operand} would copy {@code t}: it is neither one value (broadcast or expanded) nor dense
+     * in the compute dtype with the output's element count.
+     */
+    private static boolean needsCopy(Tensor t, int[] shape, int outNumel, DType dtype) {
+        int n = t.numel();
+        if (n == 1 || outNumel <= 1) {
+            return false;
+        }
+        if (n == outNumel) {
+            return t.dtype() != dtype || !Shapes.isContiguous(A.shape(t), A.strides(t));
+        }
+        return !allStridesZero(t);
+    }
+
+    /**
+     * {@code out[oo ...] = op(a, b)} for floating operands of the output's dtype, broadcast to {@code shape}
+     * and read through their strides: the kernel runs once per row of the innermost dimension left after
+     * merging the dimensions that all three layouts walk evenly, so broadcast and strided (e.g. transposed)
+     * operands are not materialised first. The output is dense from {@code oo}; it may be {@code a}'s own
+     * storage at a's offset when a is dense (in-place accumulation).
+     */
+    static void binaryRows(BinaryOp op, Tensor a, Tensor b, int[] shape, Object out, int oo) {
+        int nd = shape.length;
+        int[] sa = expandedStrides(A.shape(a), A.strides(a), shape);
+        int[] sb = expandedStrides(A.shape(b), A.strides(b), shape);
+        int[] size = new int[Math.max(nd, 1)];
+        int[] stepA = new int[size.length];
+        int[] stepB = new int[size.length];
+        size[0] = 1;
+        int d = 0;
+        for (int i = 0; i < nd; i++) {
+            if (shape[i] == 1) {
+                continue;
+            }
+            if (d > 0 && stepA[d - 1] == sa[i] * shape[i] && stepB[d - 1] == sb[i] * shape[i]) {
+                size[d - 1] *= shape[i];
+            } else {
+                size[d] = shape[i];
+                d++;
+            }
+            stepA[d - 1] = sa[i];
+            stepB[d - 1] = sb[i];
+        }
+        d = Math.max(d, 1);
+        int inner = size[d - 1];
+        int ia = stepA[d - 1];
+        int ib = stepB[d - 1];
+        Object arrA = A.storage(a).array();
+        Object arrB = A.storage(b).array();
+        int offA = A.offset(a);
+        int offB = A.offset(b);
+        int[] idx = new int[d];
+        int rows = inner == 0 ? 0 : Shapes.numel(shape) / inner;
+        for (int r = 0; r < rows; r++) {
+            if (arrA instanceof float[]) {
+                float[] fa = (float[]) arrA;
+                float[] fb = (float[]) arrB;
+                float[] fo = (float[]) out;
+                boolean unitSteps = (ia == 0 || ia == 1) && (ib == 0 || ib == 1);
+                if (!(Simd.ENABLED && unitSteps && VectorFloatOps.binary(op, fa, offA, ia, fb, offB, ib, fo, oo, inner))) {
+                    FloatOps.binary(op, fa, offA, ia, fb, offB, ib, fo, oo, inner);
+                }
+            } else {
+                DoubleOps.binary(op, (double[]) arrA, offA, ia, (double[]) arrB, offB, ib, (double[]) out, oo, inner);
+            }
+            oo += inner;
+            for (int k = d - 2; k >= 0; k--) {
+                offA += stepA[k];
+                offB += stepB[k];
+                if (++idx[k] < size[k]) {
+                    break;
+                }
+                offA -= stepA[k] * size[k];
+                offB -= stepB[k] * size[k];
+                idx[k] = 0;
+            }
+        }
     }
 
     /** a OP b broadcast, compared in their promoted dtype; BOOL result. */
@@ -347,13 +433,17 @@ public final class Dispatch {
             copyInto(dst, binary(BinaryOp.ADD, dst, src, d));
             return;
         }
-        Dense s = operand(src, shape, n, d);
         int o = A.offset(dst);
         Object arr = A.storage(dst).array();
+        if (d.isFloatingPoint() && src.dtype() == d && A.storage(src) != A.storage(dst) && needsCopy(src, shape, n, d)) {
+            binaryRows(BinaryOp.ADD, dst, src, shape, arr, o);
+            return;
+        }
+        Dense s = operand(src, shape, n, d);
         switch (d) {
             case FLOAT32:
-                if (!(Simd.ENABLED && o == 0 && VectorFloatOps.binary(BinaryOp.ADD, (float[]) arr, 0, 1,
-                        (float[]) s.array(), s.offset(), s.step(), (float[]) arr, n))) {
+                if (!(Simd.ENABLED && VectorFloatOps.binary(BinaryOp.ADD, (float[]) arr, o, 1,
+                        (float[]) s.array(), s.offset(), s.step(), (float[]) arr, o, n))) {
                     FloatOps.binary(BinaryOp.ADD, (float[]) arr, o, 1, (float[]) s.array(), s.offset(), s.step(),
                             (float[]) arr, o, n);
                 }

@@ -979,6 +979,28 @@ class EngineBehaviourTest {
         assertEquals("tensor([1600., 1600.])", x.grad().toString());
     }
 
+    @Test
+    void passInsideAHookOverNodesOfTheRunningPass() {
+        // x = torch.tensor([1., 2.], requires_grad=True); y = x * x; s = y.sum(); z = (y * 3).sum()
+        // x.register_hook(lambda g: inner.append(torch.autograd.grad(s, x, retain_graph=True)[0]))
+        // z.backward(retain_graph=True) -> inner[0] tensor([2., 4.]), x.grad tensor([ 6., 12.])
+        // (the inner pass runs y's MulBackward0, whose state the outer pass holds: Note [Pass state in nodes])
+        Tensor x = tensor(1.0, 2.0).requiresGrad_();
+        Tensor y = x.mul(x);
+        Tensor s = y.sum();
+        Tensor z = y.mul(3).sum();
+        List<Tensor> inner = new ArrayList<>();
+        x.registerHook(g -> {
+            inner.add(Autograd.grad(List.of(s), List.of(x), null, true, false, false).get(0));
+            return null;
+        });
+        z.backward(null, true);
+        assertEquals("tensor([2., 4.])", inner.get(0).toString());
+        assertEquals("tensor([ 6., 12.])", x.grad().toString());
+        // the nodes were released by both passes: a third pass over them works
+        assertEquals("tensor([2., 4.])", Autograd.grad(List.of(s), List.of(x), null, true, false, false).get(0).toString());
+    }
+
     // ---------------------------------------------------------------------------------------------------
     // Custom Function (gen_engine_cases.py "custom function")
 
