@@ -38,7 +38,7 @@ public final class Autograd {
      */
     public static void backward(List<Tensor> tensors, List<Tensor> gradTensors, boolean retainGraph,
             boolean createGraph) {
-        List<Tensor> grads = makeGrads(tensors, gradTensors);
+        Tensor[] grads = makeGrads(tensors, gradTensors);
         Engine.execute(rootEdges(tensors), grads, retainGraph || createGraph, createGraph, null);
     }
 
@@ -57,8 +57,8 @@ public final class Autograd {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("'inputs' argument to backward() cannot be empty.");
         }
-        List<Tensor> grads = makeGrads(tensors, gradTensors);
-        List<Edge> roots = rootEdges(tensors);
+        Tensor[] grads = makeGrads(tensors, gradTensors);
+        Edge[] roots = rootEdges(tensors);
         List<Edge> captures = inputEdges(inputs);
         Tensor[] got = Engine.execute(roots, grads, retainGraph || createGraph, createGraph, captures);
         try (ModeGuard g = GradMode.set(createGraph)) {
@@ -93,8 +93,8 @@ public final class Autograd {
      */
     public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
             boolean retainGraph, boolean createGraph, boolean allowUnused) {
-        List<Tensor> grads = makeGrads(outputs, gradOutputs);
-        List<Edge> roots = rootEdges(outputs);
+        Tensor[] grads = makeGrads(outputs, gradOutputs);
+        Edge[] roots = rootEdges(outputs);
         List<Edge> captures = inputEdges(inputs);
         Tensor[] got = Engine.execute(roots, grads, retainGraph || createGraph, createGraph, captures);
         List<Tensor> result = new ArrayList<>(inputs.size());
@@ -127,15 +127,15 @@ public final class Autograd {
         return Anomaly.isEnabled();
     }
 
-    private static List<Edge> rootEdges(List<Tensor> tensors) {
-        List<Edge> roots = new ArrayList<>(tensors.size());
+    private static Edge[] rootEdges(List<Tensor> tensors) {
+        Edge[] roots = new Edge[tensors.size()];
         for (int i = 0; i < tensors.size(); i++) {
             Tensor t = tensors.get(i);
             if (!t.requiresGrad()) {
                 throw new IllegalStateException("element " + i
                         + " of tensors does not require grad and does not have a grad_fn");
             }
-            roots.add(Graph.edgeOf(t));
+            roots[i] = Graph.edgeOf(t);
         }
         return roots;
     }
@@ -152,18 +152,17 @@ public final class Autograd {
     }
 
     /** PyTorch's _make_grads: checks given gradients, creates ones for one-element outputs. */
-    private static List<Tensor> makeGrads(List<Tensor> outputs, List<Tensor> given) {
+    private static Tensor[] makeGrads(List<Tensor> outputs, List<Tensor> given) {
         if (given != null && given.size() < outputs.size()) {
             throw new IllegalArgumentException("got " + outputs.size() + " tensors and " + given.size() + " gradients");
         }
-        List<Tensor> grads = new ArrayList<>(outputs.size());
+        Tensor[] grads = new Tensor[outputs.size()];
         for (int i = 0; i < outputs.size(); i++) {
             Tensor out = outputs.get(i);
             Tensor g = given == null ? null : given.get(i);
             if (g == null) {
                 if (!out.requiresGrad()) {
-                    grads.add(null); // rootEdges reports it, as PyTorch's run_backward does after _make_grads
-                    continue;
+                    continue; // rootEdges reports it, as PyTorch's run_backward does after _make_grads
                 }
                 if (out.numel() != 1) {
                     throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
@@ -183,7 +182,7 @@ public final class Autograd {
                     g = g.to(out.dtype());
                 }
             }
-            grads.add(g);
+            grads[i] = g;
         }
         return grads;
     }

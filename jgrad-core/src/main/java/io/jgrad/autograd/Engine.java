@@ -32,6 +32,7 @@ final class Engine {
     private Engine() {}
 
     private static final TensorAccess A = TensorAccess.get();
+    private static final Tensor[] NO_TENSORS = new Tensor[0];
 
     /** The passes running on this thread, innermost last; see {@link #defer}. */
     private static final ThreadLocal<ArrayDeque<GraphTask>> RUNNING = ThreadLocal.withInitial(ArrayDeque::new);
@@ -53,7 +54,7 @@ final class Engine {
      *     into leaves)
      * @return the captured gradients, aligned with {@code captures} (null entries where none arrived)
      */
-    static Tensor[] execute(List<Edge> roots, List<Tensor> rootGrads, boolean keepGraph, boolean createGraph,
+    static Tensor[] execute(Edge[] roots, Tensor[] rootGrads, boolean keepGraph, boolean createGraph,
             List<Edge> captures) {
         GraphRoot root = new GraphRoot(roots, rootGrads);
         GraphTask task = new GraphTask(captures, keepGraph);
@@ -121,8 +122,8 @@ final class Engine {
         private Node[] heap = new Node[8];
         private int heapSize;
         /** Gradients for leaves, applied when the pass succeeds (Note [Gradient accumulation]). */
-        private AccumulateGrad[] accumulators = new AccumulateGrad[4];
-        private Tensor[] accumulated = new Tensor[4];
+        private AccumulateGrad[] accumulators;
+        private Tensor[] accumulated;
         private int numAccumulated;
         /** Other deferred grad writes (retained gradients of non-leaves), in order after the accumulations. */
         private List<Runnable> writes;
@@ -184,12 +185,12 @@ final class Engine {
                 captured = new Tensor[captures.size()];
             }
             push(root);
-            state(root).buffer = new Tensor[0];
+            state(root).buffer = NO_TENSORS;
         }
 
         /** A state per node reachable from {@code root}, holding its number of incoming edges. */
         private void computeDependencies(Node root) {
-            Node[] stack = new Node[8];
+            Node[] stack = heap; // empty until the root is pushed: lend it to the walk
             int top = 0;
             stack[top++] = root;
             newState(root);
@@ -211,6 +212,8 @@ final class Engine {
                     c.deps++;
                 }
             }
+            Arrays.fill(stack, null);
+            heap = stack;
         }
 
         /**
@@ -310,7 +313,10 @@ final class Engine {
         }
 
         private void deferAccumulation(AccumulateGrad acc, Tensor grad) {
-            if (numAccumulated == accumulators.length) {
+            if (accumulators == null) {
+                accumulators = new AccumulateGrad[4];
+                accumulated = new Tensor[4];
+            } else if (numAccumulated == accumulators.length) {
                 accumulators = Arrays.copyOf(accumulators, numAccumulated * 2);
                 accumulated = Arrays.copyOf(accumulated, numAccumulated * 2);
             }
@@ -470,16 +476,17 @@ final class Engine {
 
     /** The synthetic node whose outputs are the root gradients. */
     private static final class GraphRoot extends Node {
-        private final List<Tensor> grads;
+        private final Tensor[] grads;
 
-        GraphRoot(List<Edge> roots, List<Tensor> grads) {
-            super("GraphRoot", 0, roots.toArray(new Edge[0]), null, null, Long.MAX_VALUE);
+        GraphRoot(Edge[] roots, Tensor[] grads) {
+            super("GraphRoot", 0, roots, null, null, Long.MAX_VALUE);
             this.grads = grads;
         }
 
+        /** The root gradients (the array itself: the root runs once per pass). */
         @Override
         protected Tensor[] apply(Tensor[] gradOutputs) {
-            return grads.toArray(new Tensor[0]);
+            return grads;
         }
     }
 }

@@ -7,11 +7,18 @@ package io.jgrad.autograd;
 public final class GradMode {
     private GradMode() {}
 
-    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+    /** A thread's mode and the two guards that restore it (allocated once per thread, not per scope). */
+    private static final class Cell {
+        boolean enabled = true;
+        final ModeGuard restoreEnabled = () -> enabled = true;
+        final ModeGuard restoreDisabled = () -> enabled = false;
+    }
+
+    private static final ThreadLocal<Cell> CELL = ThreadLocal.withInitial(Cell::new);
 
     /** True when ops on this thread record the graph. */
     public static boolean isEnabled() {
-        return ENABLED.get()[0];
+        return CELL.get().enabled;
     }
 
     /**
@@ -22,9 +29,9 @@ public final class GradMode {
      * }</pre>
      */
     public static ModeGuard set(boolean enabled) {
-        boolean[] cell = ENABLED.get();
-        boolean previous = cell[0];
-        cell[0] = enabled;
-        return () -> cell[0] = previous;
+        Cell cell = CELL.get();
+        boolean previous = cell.enabled;
+        cell.enabled = enabled;
+        return previous ? cell.restoreEnabled : cell.restoreDisabled;
     }
 }

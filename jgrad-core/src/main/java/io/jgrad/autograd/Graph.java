@@ -42,7 +42,7 @@ public final class Graph {
     public static Edge edgeOf(Tensor t) {
         Node fn = t.gradFn();
         if (fn != null) {
-            return new Edge(fn, t.outputNr());
+            return fn.edgeTo(t.outputNr());
         }
         if (t.requiresGrad()) {
             return ((AccumulateGrad) A.gradAccumulator(t)).edge;

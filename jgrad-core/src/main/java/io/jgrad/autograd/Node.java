@@ -40,6 +40,8 @@ public abstract class Node {
     private List<PreHook> preHooks;
     private List<BiFunction<Tensor[], Tensor[], Tensor[]>> postHooks;
     private List<UnaryOperator<Tensor[]>> nodePreHooks;
+    /** The edge into this node's output 0, made once (most nodes have one output, read by several ops). */
+    private Edge outputEdge0;
     /** This node's state in the backward pass that claimed it (Note [Pass state in nodes] in Engine). */
     Engine.State passState;
     /** Creation stack trace in anomaly mode (see {@link Autograd#detectAnomaly()}), else null. */
@@ -111,6 +113,19 @@ public abstract class Node {
     /** True if input {@code i}'s gradient is needed ({@code ctx.needs_input_grad[i]} for built-in nodes). */
     public boolean needsInputGrad(int i) {
         return i < next.length && next[i].node() != null;
+    }
+
+    /** The edge that feeds this node's gradient input {@code outputNr} (its forward output outputNr). */
+    final Edge edgeTo(int outputNr) {
+        if (outputNr != 0) {
+            return new Edge(this, outputNr);
+        }
+        Edge e = outputEdge0;
+        if (e == null) {
+            e = new Edge(this, 0);
+            outputEdge0 = e;
+        }
+        return e;
     }
 
     /** Number of forward outputs, i.e. of gradients this node takes. */

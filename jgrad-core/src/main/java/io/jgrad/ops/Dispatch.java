@@ -191,33 +191,49 @@ public final class Dispatch {
         int[] shape = Shapes.broadcast(A.shape(a), A.shape(b));
         int n = Shapes.numel(shape);
         DType compute = dtype == DType.BOOL ? DType.INT64 : dtype;
-        if ((needsCopy(a, shape, n, compute) || needsCopy(b, shape, n, compute)) && compute.isFloatingPoint()
-                && a.dtype() == compute && b.dtype() == compute) {
-            Storage out = Storage.allocate(compute, n);
-            binaryRows(op, a, b, shape, out.array(), 0);
-            return wrap(out, shape);
+        Storage out = Storage.allocate(compute, n);
+        if (dtype == compute && a.dtype() == compute && b.dtype() == compute) {
+            boolean copyA = needsCopy(a, shape, n, compute);
+            boolean copyB = needsCopy(b, shape, n, compute);
+            if (!copyA && !copyB) {
+                // Both dense or single values: straight to the kernel (no Dense records on this hot path).
+                binaryKernel(op, compute, A.storage(a).array(), A.offset(a), step(a, n), A.storage(b).array(),
+                        A.offset(b), step(b, n), out, n);
+                return wrap(out, shape);
+            }
+            if (compute.isFloatingPoint()) {
+                binaryRows(op, a, b, shape, out.array(), 0);
+                return wrap(out, shape);
+            }
         }
         Dense da = operand(a, shape, n, compute);
         Dense db = operand(b, shape, n, compute);
-        Storage out = Storage.allocate(compute, n);
+        binaryKernel(op, compute, da.array(), da.offset(), da.step(), db.array(), db.offset(), db.step(), out, n);
+        Tensor r = wrap(out, shape);
+        return dtype == DType.BOOL ? convert(r, DType.BOOL) : r;
+    }
+
+    /** The element step of an operand that {@link #needsCopy} accepts: 0 for one value, else 1. */
+    private static int step(Tensor t, int outNumel) {
+        return t.numel() == outNumel && (outNumel == 1 || !allStridesZero(t)) ? 1 : 0;
+    }
+
+    /** {@code out = op(a, b)} over n elements of dense operands (step 1) or single values (step 0). */
+    private static void binaryKernel(BinaryOp op, DType compute, Object a, int ao, int as, Object b, int bo, int bs,
+            Storage out, int n) {
         switch (compute) {
             case FLOAT32:
-                if (!(Simd.ENABLED && VectorFloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(),
-                        (float[]) db.array(), db.offset(), db.step(), out.floats(), 0, n))) {
-                    FloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(), (float[]) db.array(),
-                            db.offset(), db.step(), out.floats(), 0, n);
+                if (!(Simd.ENABLED && VectorFloatOps.binary(op, (float[]) a, ao, as, (float[]) b, bo, bs, out.floats(),
+                        0, n))) {
+                    FloatOps.binary(op, (float[]) a, ao, as, (float[]) b, bo, bs, out.floats(), 0, n);
                 }
                 break;
             case FLOAT64:
-                DoubleOps.binary(op, (double[]) da.array(), da.offset(), da.step(), (double[]) db.array(),
-                        db.offset(), db.step(), out.doubles(), 0, n);
+                DoubleOps.binary(op, (double[]) a, ao, as, (double[]) b, bo, bs, out.doubles(), 0, n);
                 break;
             default:
-                LongOps.binary(op, (long[]) da.array(), da.offset(), da.step(), (long[]) db.array(), db.offset(),
-                        db.step(), out.longs(), n);
+                LongOps.binary(op, (long[]) a, ao, as, (long[]) b, bo, bs, out.longs(), n);
         }
-        Tensor r = wrap(out, shape);
-        return dtype == DType.BOOL ? convert(r, DType.BOOL) : r;
     }
 
     /**
