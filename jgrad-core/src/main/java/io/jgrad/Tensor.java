@@ -1514,6 +1514,11 @@ public class Tensor {
         }
 
         @Override
+        public int versionValue(Tensor t) {
+            return t.versionValue();
+        }
+
+        @Override
         public Node rawGradFn(Tensor t) {
             return t.gradFn;
         }

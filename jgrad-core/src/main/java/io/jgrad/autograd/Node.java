@@ -160,7 +160,12 @@ public abstract class Node {
         return register(new SavedTensor(out, true, this, 0));
     }
 
-    private synchronized SavedTensor register(SavedTensor s) {
+    /**
+     * Note [Saved list is built before publication]: nodes save their tensors while they are constructed (or,
+     * for custom functions, before the node is attached to any output), so the list never changes once another
+     * thread can see the node; release and rebase only iterate it, and SavedTensor's own fields are volatile.
+     */
+    private SavedTensor register(SavedTensor s) {
         if (saved == null) {
             saved = new ArrayList<>(2);
         }
@@ -169,7 +174,7 @@ public abstract class Node {
     }
 
     /** Frees the saved tensors (after a backward pass without retainGraph). */
-    synchronized void release() {
+    void release() {
         if (saved != null) {
             for (SavedTensor s : saved) {
                 s.release();
@@ -178,7 +183,7 @@ public abstract class Node {
     }
 
     /** Points saved outputs at {@code self} after an in-place op wrote this node's output into it. */
-    synchronized void rebaseSavedOutputs(Tensor self) {
+    void rebaseSavedOutputs(Tensor self) {
         if (saved != null) {
             for (SavedTensor s : saved) {
                 s.rebaseOutput(self);

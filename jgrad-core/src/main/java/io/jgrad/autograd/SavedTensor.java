@@ -3,7 +3,6 @@ package io.jgrad.autograd;
 import io.jgrad.Tensor;
 import io.jgrad.internal.Shapes;
 import io.jgrad.internal.TensorAccess;
-import io.jgrad.storage.VersionCounter;
 
 /**
  * A tensor a node keeps for its backward formula, PyTorch's SavedVariable.
@@ -11,7 +10,9 @@ import io.jgrad.storage.VersionCounter;
  * <p>Note [Saved tensor versions]: a saved tensor records its version counter's value when saved; unpacking
  * it after an in-place write (the counter moved) throws PyTorch's "modified by an inplace operation" error,
  * because the formula would silently use the new values. Views and {@code detach()} share the counter, so
- * a write through any of them is caught; {@code data()} has its own counter and is not.
+ * a write through any of them is caught; {@code data()} has its own counter and is not. The value is read
+ * through the saved tensor (0 while it has no counter: one made later starts at 0 and only moves on a write),
+ * so saving creates no counter.
  *
  * <p>Note [Saved outputs]: a node that saves its own output (exp, tanh, sigmoid, ...) unpacks it as a fresh
  * alias whose grad_fn is that node, so that a double backward through the formula reaches the node's
@@ -24,18 +25,16 @@ public final class SavedTensor {
             + "the graph a second time or if you need to access saved tensors after calling backward.";
     private static final TensorAccess A = TensorAccess.get();
 
-    private Tensor data;
-    private VersionCounter counter;
+    /** The saved tensor; null once released (the graph was freed). */
+    private volatile Tensor data;
     private int savedVersion;
     private final boolean isOutput;
     private final Node owner;
     private final int outputNr;
-    private boolean released;
 
     SavedTensor(Tensor t, boolean isOutput, Node owner, int outputNr) {
         this.data = t;
-        this.counter = A.versionCounter(t);
-        this.savedVersion = counter.get();
+        this.savedVersion = A.versionValue(t);
         this.isOutput = isOutput;
         this.owner = owner;
         this.outputNr = outputNr;
@@ -47,14 +46,11 @@ public final class SavedTensor {
      * @throws IllegalStateException if the graph was freed or the tensor was modified in place
      */
     public Tensor unpack() {
-        Tensor t;
-        synchronized (this) {
-            if (released) {
-                throw new IllegalStateException(FREED);
-            }
-            t = data;
+        Tensor t = data;
+        if (t == null) {
+            throw new IllegalStateException(FREED);
         }
-        int current = counter.get();
+        int current = A.versionValue(t);
         if (current != savedVersion) {
             Node fn = isOutput ? owner : t.gradFn();
             int nr = isOutput ? outputNr : t.outputNr();
@@ -85,17 +81,15 @@ public final class SavedTensor {
         return alias;
     }
 
-    synchronized void release() {
-        released = true;
+    void release() {
         data = null;
     }
 
     /** See Note [Saved outputs]: after an in-place op wrote the output into {@code self}. */
-    synchronized void rebaseOutput(Tensor self) {
-        if (isOutput && !released) {
+    void rebaseOutput(Tensor self) {
+        if (isOutput && data != null) {
+            savedVersion = A.versionValue(self);
             data = self;
-            counter = A.versionCounter(self);
-            savedVersion = counter.get();
         }
     }
 }

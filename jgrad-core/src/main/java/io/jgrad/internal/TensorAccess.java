@@ -49,6 +49,9 @@ public abstract class TensorAccess {
 
     public abstract VersionCounter versionCounter(Tensor t);
 
+    /** The version of t's counter, 0 if it has none yet (without creating one). */
+    public abstract int versionValue(Tensor t);
+
     /** The current grad_fn without regenerating a stale view's one. */
     public abstract Node rawGradFn(Tensor t);
 

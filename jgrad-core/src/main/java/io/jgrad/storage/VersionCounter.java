@@ -6,14 +6,24 @@ package io.jgrad.storage;
  * See Note [Saved tensor versions] in {@code io.jgrad.autograd.SavedTensor}.
  */
 public final class VersionCounter {
+    private static final java.lang.invoke.VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = java.lang.invoke.MethodHandles.lookup().findVarHandle(VersionCounter.class, "version", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private volatile int version;
 
     public int get() {
         return version;
     }
 
-    /** Records one in-place write. */
-    public synchronized void bump() {
-        version++;
+    /** Records one in-place write (atomically: writers on several threads lose no count). */
+    public void bump() {
+        VERSION.getAndAdd(this, 1);
     }
 }
