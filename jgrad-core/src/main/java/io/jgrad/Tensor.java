@@ -49,6 +49,8 @@ public class Tensor {
     private Storage storage;
     private int offset;
     private int[] shape;
+    /** The product of shape, kept with it (Note [Shape arrays are immutable]: set only with shape). */
+    private int numel;
     private int[] strides;
     private volatile VersionCounter version; // created on first need: most op results are never written
 
@@ -74,6 +76,7 @@ public class Tensor {
         this.storage = storage;
         this.offset = offset;
         this.shape = shape;
+        this.numel = Shapes.numel(shape);
         this.strides = strides;
         this.version = version;
     }
@@ -115,7 +118,7 @@ public class Tensor {
 
     /** Number of elements, {@code x.numel()}. */
     public int numel() {
-        return Shapes.numel(shape);
+        return numel;
     }
 
     /** Element type, {@code x.dtype}. */
@@ -1579,6 +1582,7 @@ public class Tensor {
             t.storage = storage;
             t.offset = offset;
             t.shape = shape;
+            t.numel = Shapes.numel(shape);
             t.strides = strides;
         }
 
