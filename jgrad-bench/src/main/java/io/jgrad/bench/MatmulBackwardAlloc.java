@@ -8,9 +8,11 @@ import java.lang.management.ManagementFactory;
  * Bytes allocated by one iteration of the {@code gemm} workload, {@code (a @ b).sum().backward()} with
  * {@code a, b = randn(n, n, requires_grad=True)} and their grads already there, measured on the calling thread
  * with {@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes} (threads: 1, so every kernel runs on
- * this thread). The results such an iteration must allocate: the product (n*n floats), the ones gradient of
- * {@code sum} (n*n when materialized) and the two input gradients (2 n*n), before they are added into
- * {@code a.grad} and {@code b.grad}: 4 n*n*4 bytes, 16 MiB for n = 1024.
+ * this thread). The results such an iteration must allocate: the product (n*n floats) and the two input
+ * gradients (2 n*n) before they are added into {@code a.grad} and {@code b.grad}: 3 n*n*4 bytes, 12 MiB for
+ * n = 1024. (The gradient of {@code sum} is one value expanded, as in PyTorch: no n*n ones.) The first
+ * iterations allocate more while the JIT has not compiled the Vector API kernels (their interpreted form
+ * allocates vector objects); from the third on, on JDK 17 and 25, only the results.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp jgrad-bench/target/benchmarks.jar
  * io.jgrad.bench.MatmulBackwardAlloc [n, default 1024] [iterations, default 3]}.
@@ -18,9 +20,9 @@ import java.lang.management.ManagementFactory;
 public final class MatmulBackwardAlloc {
     private MatmulBackwardAlloc() {}
 
-    /** The size of the results, in bytes: output, ones gradient, two input gradients (float32). */
+    /** The size of the results, in bytes: the product and the two input gradients (float32). */
     public static long resultBytes(int n) {
-        return 4L * n * n * Float.BYTES;
+        return 3L * n * n * Float.BYTES;
     }
 
     /** Bytes allocated by each of {@code iterations} iterations, after one warm-up iteration. */
