@@ -68,6 +68,26 @@ public final class DoubleGemm {
         }
         int mr = vector ? MR : 4;
         int nr = vector ? NR : 4;
+        if (2 * n < nr && m >= 2 * nr) {
+            // Few columns (x @ W.T with 10 outputs): a tile would use n of its nr lanes. Compute C^T = B^T A^T
+            // instead, m along the lanes, in a scratch buffer; each element is the same fma chain (the products
+            // commute exactly), so Note [GEMM rounding] holds.
+            double[] t = new double[n * m];
+            if (accumulate) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        t[j * m + i] = c[co + i * ldc + j];
+                    }
+                }
+            }
+            gemm(n, m, k, b, bo, bcs, brs, a, ao, acs, ars, t, 0, m, accumulate, vector, parallel);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[co + i * ldc + j] = t[j * m + i];
+                }
+            }
+            return;
+        }
         int threads = parallel && work >= PARALLEL ? Math.min(Parallel.getNumThreads(), 64) : 1;
         if (threads > 1 && (m < SHARED || n < SHARED)) {
             // Note [GEMM thread split]: split the longer side of C into one independent product per thread, each
