@@ -37,8 +37,12 @@ public final class FloatGemm {
      * scalar fused multiply-adds, about 0.4 ns each, so 16x100x10 takes 13 us in it and 3 us packed.)
      */
     static final long SMALL = 16 * 16 * 16;
-    /** From this many multiply-adds on (about 100^3, some 20 us on one core), a product is split over threads. */
-    static final long PARALLEL = 1L << 20;
+    /**
+     * From this many multiply-adds on (about 200^3, some 60 us on one core), a product is split over threads.
+     * Waking a pool worker costs tens of microseconds here: 16x1000x100 (1.6M) took 67 us on one thread and 107 us
+     * split in two; 128x512x512 (33M) goes from 550 to 350 us.
+     */
+    static final long PARALLEL = 1L << 23;
     /** Products with both sides of C at least this long share one packed B panel between threads. */
     static final int SHARED = 512;
 
