@@ -32,10 +32,19 @@ public final class FloatGemm {
     static final int NC = roundUp(2048 / Float.BYTES, NR);
     /** Rows of A packed at once by one thread ({@code MC x KC}). */
     static final int MC = roundUp(2040, MR);
-    /** Below this many multiply-adds the plain loop beats packing. */
-    static final long SMALL = 32 * 32 * 32;
-    /** From this many multiply-adds on (about 320^3), a product is split over threads. */
-    static final long PARALLEL = 3L << 23;
+    /**
+     * Below this many multiply-adds the plain loop beats packing. (Packing pays off early: the plain loop runs
+     * scalar fused multiply-adds, about 0.4 ns each, so 16x100x10 takes 13 us in it and 3 us packed.)
+     */
+    static final long SMALL = 16 * 16 * 16;
+    /**
+     * From this many multiply-adds on (about 200^3, some 60 us on one core), a product is split over threads.
+     * Waking a pool worker costs tens of microseconds here: 16x1000x100 (1.6M) took 67 us on one thread and 107 us
+     * split in two; 128x512x512 (33M) goes from 550 to 350 us.
+     */
+    static final long PARALLEL = 1L << 23;
+    /** Products with both sides of C at least this long share one packed B panel between threads. */
+    static final int SHARED = 512;
 
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
 
@@ -64,16 +73,45 @@ public final class FloatGemm {
         }
         int mr = vector ? MR : 4;
         int nr = vector ? NR : 4;
+        if (2 * n < nr && m >= 2 * nr) {
+            // Few columns (x @ W.T with 10 outputs): a tile would use n of its nr lanes. Compute C^T = B^T A^T
+            // instead, m along the lanes, in a scratch buffer; each element is the same fma chain (the products
+            // commute exactly), so Note [GEMM rounding] holds.
+            float[] t = new float[n * m];
+            if (accumulate) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        t[j * m + i] = c[co + i * ldc + j];
+                    }
+                }
+            }
+            gemm(n, m, k, b, bo, bcs, brs, a, ao, acs, ars, t, 0, m, accumulate, vector, parallel);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[co + i * ldc + j] = t[j * m + i];
+                }
+            }
+            return;
+        }
         int threads = parallel && work >= PARALLEL ? Math.min(Parallel.getNumThreads(), 64) : 1;
-        if (threads > 1 && m < 2 * threads * mr) {
-            // Few rows: split the columns, each thread packing its own columns of B (and all of the small A).
-            int tiles = (n + nr - 1) / nr;
+        if (threads > 1 && (m < SHARED || n < SHARED)) {
+            // Note [GEMM thread split]: split the longer side of C into one independent product per thread, each
+            // packing its own part of the operand along that side and all of the other (the smaller) one. One
+            // fork per call and no barriers, which matters for the short products of a training step.
+            boolean byColumns = n >= m;
+            int w = byColumns ? nr : mr;
+            int tiles = ((byColumns ? n : m) + w - 1) / w;
             int chunks = Math.min(threads, tiles);
-            Parallel.forChunks(chunks, work, ch -> {
-                int j0 = (int) ((long) tiles * ch / chunks) * nr;
-                int j1 = Math.min(n, (int) ((long) tiles * (ch + 1) / chunks) * nr);
-                blocked(m, j1 - j0, k, a, ao, ars, acs, b, bo + j0 * bcs, brs, bcs, c, co + j0, ldc, accumulate,
-                        vector, mr, nr, 1);
+            Parallel.forChunksShared(chunks, ch -> {
+                int t0 = (int) ((long) tiles * ch / chunks) * w;
+                int t1 = Math.min(byColumns ? n : m, (int) ((long) tiles * (ch + 1) / chunks) * w);
+                if (byColumns) {
+                    blocked(m, t1 - t0, k, a, ao, ars, acs, b, bo + t0 * bcs, brs, bcs, c, co + t0, ldc, accumulate,
+                            vector, mr, nr, 1);
+                } else {
+                    blocked(t1 - t0, n, k, a, ao + t0 * ars, ars, acs, b, bo, brs, bcs, c, co + t0 * ldc, ldc,
+                            accumulate, vector, mr, nr, 1);
+                }
             });
             return;
         }
@@ -109,7 +147,7 @@ public final class FloatGemm {
                 }
                 int bSlivers = (np + nr - 1) / nr;
                 int bChunks = Math.min(threads, bSlivers);
-                Parallel.forChunks(bChunks, Long.MAX_VALUE, ch -> {
+                Parallel.forChunksShared(bChunks, ch -> {
                     int s0 = (int) ((long) bSlivers * ch / bChunks);
                     int s1 = (int) ((long) bSlivers * (ch + 1) / bChunks);
                     int l1 = Math.min(np, s1 * nr);
@@ -117,7 +155,7 @@ public final class FloatGemm {
                 });
                 int aOff = ao + pc * acs;
                 int cOff = co + jp;
-                Parallel.forChunks(chunks, Long.MAX_VALUE, ch -> {
+                Parallel.forChunksShared(chunks, ch -> {
                     int r0 = (int) ((long) slivers * ch / chunks) * mr;
                     int r1 = Math.min(m, (int) ((long) slivers * (ch + 1) / chunks) * mr);
                     rows(r0, r1, a, aOff, ars, acs, kc, kcp, bp, np, c, cOff, ldc, load, vector, mr, nr);
@@ -241,9 +279,10 @@ public final class FloatGemm {
                     System.arraycopy(x, sp + full * w, dst, dp + full * w * kcp, rest);
                 }
             }
-        } else if (ps == 1 && w > 16) {
-            // Wide slivers (B transposed): write each step's w lanes together.
-            for (int s = 0; s < slivers; s++) {
+        } else if (ps == 1 && Simd.ENABLED && w == NR) {
+            // B transposed, for the vector kernel: gather each step's lanes (the last, partial sliver below).
+            VectorFloatGemm.packGather(x, xo, ls, full, kc, kcp, dst, d0);
+            for (int s = full; s < slivers; s++) {
                 int cols = Math.min(w, lanes - s * w);
                 int src = xo + s * w * ls;
                 int d = d0 + s * w * kcp;

@@ -44,6 +44,72 @@ public final class Parallel {
         for (ForkJoinTask<?> t : tasks) t.join();
     }
 
+    /**
+     * Runs {@code body(chunk)} for every chunk in [0, chunks) on up to {@link #getNumThreads()} threads, the
+     * calling thread included, and returns when all have run. Chunks are handed out one at a time from a shared
+     * counter, so a worker that wakes up late (or whose core is busy with another process) takes fewer of them
+     * and the caller never waits for a worker that has not started: with one free core the caller simply runs
+     * them all. Runs on the caller alone for one chunk, one thread, or inside a pool task (no nested forks).
+     * The caller decides whether the work is worth a fork; no threshold is applied here.
+     *
+     * @throws RuntimeException or Error: the first one a chunk threw, after all chunks have finished
+     */
+    public static void forChunksShared(int chunks, IntConsumer body) {
+        int helpers = Math.min(numThreads, chunks) - 1;
+        if (helpers <= 0 || ForkJoinTask.inForkJoinPool()) {
+            for (int c = 0; c < chunks; c++) body.accept(c);
+            return;
+        }
+        SharedChunks job = new SharedChunks(chunks, body, Thread.currentThread());
+        ForkJoinPool p = pool();
+        for (int h = 0; h < helpers; h++) {
+            p.execute(job::work);
+        }
+        job.work();
+        while (job.unfinished.get() > 0) {
+            java.util.concurrent.locks.LockSupport.park(job);
+        }
+        Throwable t = job.failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        } else if (t instanceof Error e) {
+            throw e;
+        } else if (t != null) {
+            throw new RuntimeException(t);
+        }
+    }
+
+    /** The state of one {@link #forChunksShared} call: the next chunk to hand out and how many are not done. */
+    private static final class SharedChunks {
+        final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger unfinished;
+        final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        final int chunks;
+        final IntConsumer body;
+        final Thread caller;
+
+        SharedChunks(int chunks, IntConsumer body, Thread caller) {
+            this.chunks = chunks;
+            this.body = body;
+            this.caller = caller;
+            this.unfinished = new java.util.concurrent.atomic.AtomicInteger(chunks);
+        }
+
+        void work() {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    body.accept(c);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+                if (unfinished.decrementAndGet() == 0 && Thread.currentThread() != caller) {
+                    java.util.concurrent.locks.LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
+
     private static ForkJoinPool pool() {
         ForkJoinPool p = pool;
         if (p == null || p.getParallelism() != numThreads) {
