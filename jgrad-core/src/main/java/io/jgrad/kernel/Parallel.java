@@ -44,6 +44,46 @@ public final class Parallel {
         for (ForkJoinTask<?> t : tasks) t.join();
     }
 
+    /** A loop body over the index range [from, to). */
+    @FunctionalInterface
+    public interface RangeBody {
+        /** Runs the loop over [from, to). */
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over [0, n) split into at most {@link #getNumThreads()} contiguous ranges of at least
+     * {@code grain} indices each, one of them on the calling thread; with one thread, {@code n < 2 * grain}, or
+     * when called from a worker, it is one call {@code body.run(0, n)} on the caller's thread.
+     *
+     * <p>Note [Thread-independent chunking]: every range but the last starts and ends at a multiple of
+     * {@code align}, so a body whose work per index only depends on the index's position within blocks of
+     * {@code align} (SIMD vectors, fixed summation blocks) computes the same bits whatever the thread count.
+     *
+     * <pre>{@code Parallel.forRange(n, 1 << 15, 64, (from, to) -> loop(a, from, to));   // at::parallel_for }</pre>
+     */
+    public static void forRange(int n, int grain, int align, RangeBody body) {
+        int threads = Math.min(numThreads, n / Math.max(1, grain));
+        if (threads <= 1 || ForkJoinTask.inForkJoinPool()) {
+            body.run(0, n);
+            return;
+        }
+        long per = ((long) n + threads - 1) / threads;
+        int chunk = (int) Math.min(n, (per + align - 1) / align * align);
+        int ranges = (n + chunk - 1) / chunk;
+        ForkJoinPool p = pool();
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[ranges - 1];
+        for (int r = 1; r < ranges; r++) {
+            int from = r * chunk;
+            int to = Math.min(n, from + chunk);
+            tasks[r - 1] = p.submit(() -> body.run(from, to));
+        }
+        body.run(0, Math.min(n, chunk));
+        for (ForkJoinTask<?> t : tasks) {
+            t.join();
+        }
+    }
+
     private static ForkJoinPool pool() {
         ForkJoinPool p = pool;
         if (p == null || p.getParallelism() != numThreads) {

@@ -20,15 +20,37 @@ public final class VectorFloatOps {
 
     /**
      * Below this many elements the scalar loop is as fast, and it avoids the Vector API's slow paths in code
-     * that C2 has not compiled yet (tiny tensors, short runs).
+     * that C2 has not compiled yet (tiny tensors, short runs). Callers decide on the whole tensor's length (see
+     * {@link Elementwise}), so that which elements run in a vector loop does not depend on how the work is split.
      */
     static final int MIN_LENGTH = 128;
 
-    /** {@code o = op(a)} for the ops with a vector form; returns false (doing nothing) for the others. */
-    public static boolean unary(UnaryOp op, float[] a, int ao, float[] o, int oo, int n) {
-        if (n < MIN_LENGTH) {
-            return false;
+    /** Whether {@link #unary} has a vector loop for {@code op}. */
+    static boolean hasUnary(UnaryOp op) {
+        switch (op) {
+            case EXP: case LOG: case SIN: case COS: case TANH: case SQRT: case NEG: case ABS: case SIGMOID: case RELU:
+                return true;
+            default:
+                return false;
         }
+    }
+
+    /** Whether {@link #binary} has a vector loop for {@code op}. */
+    static boolean hasBinary(BinaryOp op) {
+        switch (op) {
+            case ADD: case SUB: case MUL: case DIV: case TANH_BACKWARD: case SIGMOID_BACKWARD: case RELU_BACKWARD:
+            case SIN_BACKWARD: case COS_BACKWARD: case BINARY_CROSS_ENTROPY: case BINARY_CROSS_ENTROPY_BACKWARD:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * {@code o = op(a)} for an op of {@link #hasUnary}: whole vectors in the vector loop, the remaining
+     * {@code n % L} elements in FloatOps' scalar loop.
+     */
+    static void unary(UnaryOp op, float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
@@ -79,25 +101,28 @@ public final class VectorFloatOps {
                     one.div(one.add(x.neg().lanewise(VectorOperators.EXP))).intoArray(o, oo + i);
                 }
                 break;
+            case RELU:
+                // x > 0 || x is NaN ? x : +0, as FloatOps: -0 and negatives become +0, NaN stays.
+                FloatVector zero = FloatVector.zero(S);
+                for (; i < bound; i += L) {
+                    FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                    x.blend(zero, x.compare(VectorOperators.LE, 0f)).intoArray(o, oo + i);
+                }
+                break;
             default:
-                return false;
+                throw new AssertionError(op);
         }
         if (i < n) {
             FloatOps.unary(op, a, ao + i, o, oo + i, n - i);
         }
-        return true;
     }
 
     /**
-     * {@code o = op(a, b)} for ADD, SUB, MUL, DIV with steps 1/1, 1/0 or 0/1 (0: a broadcast single value);
-     * returns false (doing nothing) otherwise.
+     * {@code o = op(a, b)} for an op of {@link #hasBinary} with steps 1/1, 1/0 or 0/1 (0: a broadcast single
+     * value): whole vectors in the vector loop, the rest in FloatOps' scalar loop. (C2 unswitches the
+     * loop-invariant step tests out of the loops: measured as fast as loops written per step case.)
      */
-    public static boolean binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int n) {
-        boolean supported = op.ordinal() <= BinaryOp.DIV.ordinal() || op == BinaryOp.TANH_BACKWARD
-                || op == BinaryOp.SIGMOID_BACKWARD;
-        if ((as | bs) == 0 || !supported || n < MIN_LENGTH) {
-            return false;
-        }
+    static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
         FloatVector va = FloatVector.broadcast(S, a[ao]);
         FloatVector vb = FloatVector.broadcast(S, b[bo]);
         int i = 0;
@@ -107,28 +132,28 @@ public final class VectorFloatOps {
                 for (; i < bound; i += L) {
                     FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.add(y).intoArray(o, i);
+                    x.add(y).intoArray(o, oo + i);
                 }
                 break;
             case SUB:
                 for (; i < bound; i += L) {
                     FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.sub(y).intoArray(o, i);
+                    x.sub(y).intoArray(o, oo + i);
                 }
                 break;
             case MUL:
                 for (; i < bound; i += L) {
                     FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.mul(y).intoArray(o, i);
+                    x.mul(y).intoArray(o, oo + i);
                 }
                 break;
             case DIV:
                 for (; i < bound; i += L) {
                     FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.div(y).intoArray(o, i);
+                    x.div(y).intoArray(o, oo + i);
                 }
                 break;
             case TANH_BACKWARD:
@@ -136,7 +161,7 @@ public final class VectorFloatOps {
                 for (; i < bound; i += L) {
                     FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    g.mul(one.sub(y.mul(y))).intoArray(o, i);
+                    g.mul(one.sub(y.mul(y))).intoArray(o, oo + i);
                 }
                 break;
             case SIGMOID_BACKWARD:
@@ -144,35 +169,114 @@ public final class VectorFloatOps {
                 for (; i < bound; i += L) {
                     FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
                     FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    g.mul(y).mul(unit.sub(y)).intoArray(o, i);
+                    g.mul(y).mul(unit.sub(y)).intoArray(o, oo + i);
                 }
                 break;
+            case RELU_BACKWARD:
+                FloatVector zero = FloatVector.zero(S);
+                for (; i < bound; i += L) {
+                    FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+                    FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+                    zero.blend(g, y.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
+                }
+                break;
+            case SIN_BACKWARD:
+                for (; i < bound; i += L) {
+                    FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+                    FloatVector x = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+                    g.mul(x.lanewise(VectorOperators.COS)).intoArray(o, oo + i);
+                }
+                break;
+            case COS_BACKWARD:
+                for (; i < bound; i += L) {
+                    FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+                    FloatVector x = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+                    g.mul(x.lanewise(VectorOperators.SIN).neg()).intoArray(o, oo + i);
+                }
+                break;
+            case BINARY_CROSS_ENTROPY: {
+                // The same steps as FloatOps (log, clamp at -100, products and sums in float), a lane at a time.
+                FloatVector lowest = FloatVector.broadcast(S, -100f);
+                FloatVector unity = FloatVector.broadcast(S, 1f);
+                for (; i < bound; i += L) {
+                    FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+                    FloatVector t = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+                    FloatVector logX = x.lanewise(VectorOperators.LOG);
+                    FloatVector log1mX = unity.sub(x).lanewise(VectorOperators.LOG);
+                    logX = logX.blend(lowest, logX.compare(VectorOperators.LT, lowest));
+                    log1mX = log1mX.blend(lowest, log1mX.compare(VectorOperators.LT, lowest));
+                    t.mul(logX).add(unity.sub(t).mul(log1mX)).neg().intoArray(o, oo + i);
+                }
+                break;
+            }
+            case BINARY_CROSS_ENTROPY_BACKWARD: {
+                FloatVector eps = FloatVector.broadcast(S, (float) 1e-12);
+                FloatVector unity = FloatVector.broadcast(S, 1f);
+                for (; i < bound; i += L) {
+                    FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+                    FloatVector t = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+                    FloatVector d = x.mul(unity.sub(x));
+                    d = d.blend(eps, d.compare(VectorOperators.LT, eps));
+                    x.sub(t).div(d).intoArray(o, oo + i);
+                }
+                break;
+            }
             default:
                 throw new AssertionError(op);
         }
         if (i < n) {
-            FloatOps.binary(op, a, ao + i * as, as, b, bo + i * bs, bs, o, i, n - i);
+            FloatOps.binary(op, a, ao + i * as, as, b, bo + i * bs, bs, o, oo + i, n - i);
         }
-        return true;
     }
 
-    /** Sum of n contiguous floats: float lanes over blocks of 64 vectors, the blocks added in double. */
-    public static double sum(float[] a, int ao, int n) {
-        if (n < MIN_LENGTH) {
-            return FloatOps.sumAll(a, ao, n);
-        }
+    /** {@link FloatOps#sgdStep} with whole vectors in a vector loop (the same bits: no fused multiply-add). */
+    static void sgdStep(float[] p, int po, float[] buf, int bo, float[] g, int go, int n, float momentum, float alpha,
+            float lr) {
         int i = 0;
         int bound = S.loopBound(n);
-        double s = 0;
-        while (i < bound) {
-            int end = Math.min(bound, i + 64 * L);
-            FloatVector acc = FloatVector.zero(S);
-            for (; i < end; i += L) {
-                acc = acc.add(FloatVector.fromArray(S, a, ao + i));
+        if (buf == null) {
+            for (; i < bound; i += L) {
+                FloatVector.fromArray(S, p, po + i).add(FloatVector.fromArray(S, g, go + i).mul(lr)).intoArray(p, po + i);
             }
-            s += acc.reduceLanes(VectorOperators.ADD);
+        } else {
+            for (; i < bound; i += L) {
+                FloatVector b = FloatVector.fromArray(S, buf, bo + i).mul(momentum)
+                        .add(FloatVector.fromArray(S, g, go + i).mul(alpha));
+                b.intoArray(buf, bo + i);
+                FloatVector.fromArray(S, p, po + i).add(b.mul(lr)).intoArray(p, po + i);
+            }
         }
-        for (; i < n; i++) {
+        if (i < n) {
+            FloatOps.sgdStep(p, po + i, buf, bo + i, g, go + i, n - i, momentum, alpha, lr);
+        }
+    }
+
+    /** Elements per summation block of {@link #blockSum}: 64 vectors. */
+    static final int SUM_BLOCK = 64 * L;
+
+    /**
+     * The sum of block k of n contiguous floats: elements {@code [k * SUM_BLOCK, (k + 1) * SUM_BLOCK)} of the
+     * whole vectors (the last block may be shorter), added in float lanes and then across lanes. Elements past
+     * the last whole vector are in no block (see {@link #sumTail}).
+     */
+    static float blockSum(float[] a, int ao, int n, int k) {
+        int i = k * SUM_BLOCK;
+        int end = Math.min(S.loopBound(n), i + SUM_BLOCK);
+        FloatVector acc = FloatVector.zero(S);
+        for (; i < end; i += L) {
+            acc = acc.add(FloatVector.fromArray(S, a, ao + i));
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** How many blocks {@link #blockSum} splits n floats into. */
+    static int sumBlocks(int n) {
+        return (S.loopBound(n) + SUM_BLOCK - 1) / SUM_BLOCK;
+    }
+
+    /** Elements past the whole vectors of n, added one by one in double after the blocks. */
+    static double sumTail(float[] a, int ao, int n, double s) {
+        for (int i = S.loopBound(n); i < n; i++) {
             s += a[ao + i];
         }
         return s;

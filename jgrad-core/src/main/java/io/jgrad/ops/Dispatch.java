@@ -8,11 +8,10 @@ import io.jgrad.kernel.BinaryOp;
 import io.jgrad.kernel.CompareOp;
 import io.jgrad.kernel.Copy;
 import io.jgrad.kernel.DoubleOps;
+import io.jgrad.kernel.Elementwise;
 import io.jgrad.kernel.FloatOps;
 import io.jgrad.kernel.LongOps;
-import io.jgrad.kernel.Simd;
 import io.jgrad.kernel.UnaryOp;
-import io.jgrad.kernel.VectorFloatOps;
 import io.jgrad.storage.Storage;
 
 /**
@@ -170,12 +169,10 @@ public final class Dispatch {
         Dense a = dense(x, d);
         switch (d) {
             case FLOAT32:
-                if (!(Simd.ENABLED && VectorFloatOps.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n))) {
-                    FloatOps.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n);
-                }
+                Elementwise.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n);
                 break;
             case FLOAT64:
-                DoubleOps.unary(op, (double[]) a.array(), a.offset(), out.doubles(), 0, n);
+                Elementwise.unary(op, (double[]) a.array(), a.offset(), out.doubles(), 0, n);
                 break;
             case INT64:
                 LongOps.unary(op, (long[]) a.array(), a.offset(), out.longs(), 0, n);
@@ -196,14 +193,11 @@ public final class Dispatch {
         Storage out = Storage.allocate(compute, n);
         switch (compute) {
             case FLOAT32:
-                if (!(Simd.ENABLED && VectorFloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(),
-                        (float[]) db.array(), db.offset(), db.step(), out.floats(), n))) {
-                    FloatOps.binary(op, (float[]) da.array(), da.offset(), da.step(), (float[]) db.array(),
-                            db.offset(), db.step(), out.floats(), 0, n);
-                }
+                Elementwise.binary(op, (float[]) da.array(), da.offset(), da.step(), (float[]) db.array(),
+                        db.offset(), db.step(), out.floats(), 0, n);
                 break;
             case FLOAT64:
-                DoubleOps.binary(op, (double[]) da.array(), da.offset(), da.step(), (double[]) db.array(),
+                Elementwise.binary(op, (double[]) da.array(), da.offset(), da.step(), (double[]) db.array(),
                         db.offset(), db.step(), out.doubles(), 0, n);
                 break;
             default:
@@ -352,14 +346,11 @@ public final class Dispatch {
         Object arr = A.storage(dst).array();
         switch (d) {
             case FLOAT32:
-                if (!(Simd.ENABLED && o == 0 && VectorFloatOps.binary(BinaryOp.ADD, (float[]) arr, 0, 1,
-                        (float[]) s.array(), s.offset(), s.step(), (float[]) arr, n))) {
-                    FloatOps.binary(BinaryOp.ADD, (float[]) arr, o, 1, (float[]) s.array(), s.offset(), s.step(),
-                            (float[]) arr, o, n);
-                }
+                Elementwise.binary(BinaryOp.ADD, (float[]) arr, o, 1, (float[]) s.array(), s.offset(), s.step(),
+                        (float[]) arr, o, n);
                 break;
             case FLOAT64:
-                DoubleOps.binary(BinaryOp.ADD, (double[]) arr, o, 1, (double[]) s.array(), s.offset(), s.step(),
+                Elementwise.binary(BinaryOp.ADD, (double[]) arr, o, 1, (double[]) s.array(), s.offset(), s.step(),
                         (double[]) arr, o, n);
                 break;
             default:

@@ -10,10 +10,9 @@ import io.jgrad.autograd.SavedTensor;
 import io.jgrad.internal.Shapes;
 import io.jgrad.kernel.CompareOp;
 import io.jgrad.kernel.DoubleOps;
+import io.jgrad.kernel.Elementwise;
 import io.jgrad.kernel.FloatOps;
 import io.jgrad.kernel.LongOps;
-import io.jgrad.kernel.Simd;
-import io.jgrad.kernel.VectorFloatOps;
 import io.jgrad.storage.Storage;
 import java.util.Arrays;
 
@@ -29,8 +28,7 @@ public final class Reductions {
         Storage out = Storage.allocate(d, 1);
         switch (d) {
             case FLOAT32:
-                out.floats()[0] = (float) (Simd.ENABLED ? VectorFloatOps.sum((float[]) a.array(), a.offset(), n)
-                        : FloatOps.sumAll((float[]) a.array(), a.offset(), n));
+                out.floats()[0] = (float) Elementwise.sum((float[]) a.array(), a.offset(), n);
                 break;
             case FLOAT64: out.doubles()[0] = DoubleOps.sumAll((double[]) a.array(), a.offset(), n); break;
             default: out.longs()[0] = LongOps.sumAll((long[]) a.array(), a.offset(), n);
