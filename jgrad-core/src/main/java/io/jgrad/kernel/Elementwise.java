@@ -14,11 +14,12 @@ public final class Elementwise {
     private Elementwise() {}
 
     /**
-     * The fewest elements per thread worth a hand-off: below 2x this a kernel stays on the caller's thread.
-     * Waking a worker costs some microseconds; 32K floats take 10-40 us per memory pass here (measured with
-     * {@code ElementwiseBench}).
+     * The fewest elements per piece worth a hand-off: below 2x this a kernel stays on the caller's thread.
+     * Waking a worker costs microseconds and a busy machine may not run it at once; a memory pass over 64K
+     * floats takes 15-40 us here and 2 threads did not beat 1 at that size (PointwiseThreadsBench, 2 vCPUs),
+     * so tensors from 128K elements are split.
      */
-    static final int GRAIN = 1 << 15;
+    static final int GRAIN = 1 << 16;
 
     /** Range bounds for threads are multiples of this many elements (see Note [Same bits on any thread count]). */
     static final int ALIGN = 1 << 12;

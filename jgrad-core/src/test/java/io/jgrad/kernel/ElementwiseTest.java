@@ -53,7 +53,7 @@ class ElementwiseTest {
     }
 
     @Test
-    void forRangeCutsAtMultiplesOfAlignAndCoversTheRangeOnce() {
+    void forRangeCutsAtMultiplesOfAlignAndRunsEveryIndexOnce() {
         for (int threads : new int[] {1, 2, 3, 7}) {
             Parallel.setNumThreads(threads);
             for (int n : new int[] {0, 1, 99, 100, 101, 1000, 4097, 100_003}) {
@@ -68,7 +68,7 @@ class ElementwiseTest {
                 for (int h : hits) {
                     assertEquals(1, h, "n=" + n);
                 }
-                assertEquals(true, ranges.size() <= threads, "ranges " + ranges.size());
+                assertEquals(true, ranges.size() <= Math.max(1, 4 * threads), "ranges " + ranges.size());
                 for (int[] r : ranges) {
                     assertEquals(0, r[0] % 64, "range start");
                     assertEquals(true, r[1] == n || r[1] % 64 == 0, "range end");
