@@ -108,6 +108,19 @@ public final class Elementwise {
     }
 
     /**
+     * Sums a contiguous [outer, red, inner] block of floats over its middle axis into {@code o} ([outer, inner]),
+     * in double: {@link FloatOps#sumDim}, with the rows added in double vectors when there are enough columns
+     * (the same bits).
+     */
+    public static void sumDim(float[] a, int ao, int outer, int red, int inner, float[] o) {
+        if (Simd.ENABLED && inner >= 64 && (long) outer * red * inner >= VectorFloatOps.MIN_LENGTH) {
+            VectorFloatOps.sumDim(a, ao, outer, red, inner, o);
+        } else {
+            FloatOps.sumDim(a, ao, outer, red, inner, o);
+        }
+    }
+
+    /**
      * Sum of n contiguous floats, in double. SIMD: float lanes over blocks of 64 vectors, the block sums added
      * in double in order, then the tail (the blocks computed in parallel for large n, the same bits); scalar:
      * {@link FloatOps#sumAll}, on the caller's thread.

@@ -1,7 +1,9 @@
 package io.jgrad.kernel;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * operator is a constant at that call site; an operator held in a variable falls back to slow Java code.
  * So each operator has its own loop here, spelled out.
  */
-public final class VectorFloatOps {
+final class VectorFloatOps {
     private VectorFloatOps() {}
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -251,6 +253,39 @@ public final class VectorFloatOps {
         }
         if (i < n) {
             FloatOps.sgdStep(p, po + i, buf, bo + i, g, go + i, n - i, momentum, alpha, lr);
+        }
+    }
+
+    /** Double lanes for {@link #sumDim}'s accumulators, and float lanes of half their width to widen into them. */
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(DS.vectorBitSize() / 2));
+
+    /**
+     * {@link FloatOps#sumDim} for {@code inner > 1} with the row loop widened to double vectors: each column is
+     * still the sum of its rows in order, in double (widening is exact), so the bits are FloatOps'.
+     */
+    static void sumDim(float[] a, int ao, int outer, int red, int inner, float[] o) {
+        double[] acc = new double[inner];
+        int bound = DS.loopBound(inner);
+        for (int p = 0; p < outer; p++) {
+            java.util.Arrays.fill(acc, 0);
+            int base = ao + p * red * inner;
+            for (int r = 0; r < red; r++) {
+                int row = base + r * inner;
+                int i = 0;
+                for (; i < bound; i += DS.length()) {
+                    DoubleVector x = (DoubleVector) FloatVector.fromArray(HALF, a, row + i)
+                            .convertShape(VectorOperators.F2D, DS, 0);
+                    DoubleVector.fromArray(DS, acc, i).add(x).intoArray(acc, i);
+                }
+                for (; i < inner; i++) {
+                    acc[i] += a[row + i];
+                }
+            }
+            for (int i = 0; i < inner; i++) {
+                o[p * inner + i] = (float) acc[i];
+            }
         }
     }
 

@@ -256,7 +256,7 @@ public final class Reductions {
     static Tensor sumRaw(Tensor x, boolean[] reduce, boolean keepDim) {
         DType d = sumType(x.dtype());
         int[] shape = Dispatch.A.shape(x);
-        Tensor cur = Dispatch.convert(x, d);
+        Tensor cur = x;
         int[] curShape = shape.clone();
         for (int i = shape.length - 1; i >= 0; i--) {
             if (!reduce[i]) {
@@ -272,11 +272,15 @@ public final class Reductions {
             }
             int red = curShape[i];
             Storage out = Storage.allocate(d, outer * inner);
-            Storage in = Dispatch.A.storage(cur);
+            Dispatch.Dense in = Dispatch.dense(cur, d); // no copy when already dense in d
             switch (d) {
-                case FLOAT32: FloatOps.sumDim(in.floats(), 0, outer, red, inner, out.floats()); break;
-                case FLOAT64: DoubleOps.sumDim(in.doubles(), 0, outer, red, inner, out.doubles()); break;
-                default: LongOps.sumDim(in.longs(), 0, outer, red, inner, out.longs());
+                case FLOAT32:
+                    Elementwise.sumDim((float[]) in.array(), in.offset(), outer, red, inner, out.floats());
+                    break;
+                case FLOAT64:
+                    DoubleOps.sumDim((double[]) in.array(), in.offset(), outer, red, inner, out.doubles());
+                    break;
+                default: LongOps.sumDim((long[]) in.array(), in.offset(), outer, red, inner, out.longs());
             }
             curShape[i] = 1;
             cur = Dispatch.wrap(out, curShape.clone());

@@ -157,6 +157,20 @@ class ElementwiseTest {
     }
 
     @Test
+    void sumDimGivesFloatOpsBits() {
+        int[][] shapes = {{1, 128, 512}, {3, 7, 65}, {2, 5, 1030}, {1, 1000, 1000}, {4, 3, 64}, {2, 300, 9}};
+        for (int[] s : shapes) {
+            int n = s[0] * s[1] * s[2];
+            float[] a = randomFloats(n + 3, n);
+            float[] expected = new float[s[0] * s[2]];
+            float[] actual = new float[s[0] * s[2]];
+            FloatOps.sumDim(a, 3, s[0], s[1], s[2], expected);
+            Elementwise.sumDim(a, 3, s[0], s[1], s[2], actual);
+            assertArrayEquals(expected, actual, java.util.Arrays.toString(s));
+        }
+    }
+
+    @Test
     void fusedBackwardKernelsEqualTheirFormulas() {
         for (int n : LENGTHS) {
             float[] g = randomFloats(n, 3 * n);
