@@ -285,6 +285,9 @@ public final class Reductions {
             curShape[i] = 1;
             cur = Dispatch.wrap(out, curShape.clone());
         }
+        if (cur == x) {
+            cur = Dispatch.convert(x, d); // nothing reduced (0-d input): still a new tensor, in the sum's dtype
+        }
         if (!keepDim) {
             int k = 0;
             int[] s = new int[shape.length];
