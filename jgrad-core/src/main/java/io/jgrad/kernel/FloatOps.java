@@ -161,6 +161,34 @@ public final class FloatOps {
                     o[oo + i] = a[ao + i * as] * y * (1 - y);
                 }
                 break;
+            case RELU_BACKWARD:
+                for (int i = 0; i < n; i++) o[oo + i] = b[bo + i * bs] > 0 ? a[ao + i * as] : 0;
+                break;
+            case SIN_BACKWARD:
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] * (float) Math.cos(b[bo + i * bs]);
+                break;
+            case COS_BACKWARD:
+                for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] * -(float) Math.sin(b[bo + i * bs]);
+                break;
+            case BINARY_CROSS_ENTROPY:
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i * as];
+                    float t = b[bo + i * bs];
+                    float logX = (float) Math.log(x);
+                    float log1mX = (float) Math.log(1 - x);
+                    if (logX < -100) logX = -100;
+                    if (log1mX < -100) log1mX = -100;
+                    o[oo + i] = -(t * logX + (1 - t) * log1mX);
+                }
+                break;
+            case BINARY_CROSS_ENTROPY_BACKWARD:
+                for (int i = 0; i < n; i++) {
+                    float x = a[ao + i * as];
+                    float d = x * (1 - x);
+                    if (d < (float) 1e-12) d = (float) 1e-12;
+                    o[oo + i] = (x - b[bo + i * bs]) / d;
+                }
+                break;
             case FMOD:
                 for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] % b[bo + i * bs];
                 break;
@@ -217,6 +245,33 @@ public final class FloatOps {
     public static void where(boolean[] c, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
             float[] o, int n) {
         for (int i = 0; i < n; i++) o[i] = c[co + i * cs] ? a[ao + i * as] : b[bo + i * bs];
+    }
+
+    /**
+     * One step of SGD over n contiguous elements, written into {@code p} and {@code buf}: with a momentum
+     * buffer, {@code b = buf * momentum + g * alpha} into buf, then {@code p = p + b * lr}; without one (buf null),
+     * {@code p = p + g * lr}. Every product and sum rounds to the element type, in the order of the in-place
+     * ops {@code buf.mul_(momentum).add_(g, alpha); p.add_(b, lr)} (lr is the negated learning rate).
+     */
+    public static void sgdStep(float[] p, int po, float[] buf, int bo, float[] g, int go, int n, float momentum,
+            float alpha, float lr) {
+        if (buf == null) {
+            for (int i = 0; i < n; i++) p[po + i] = p[po + i] + g[go + i] * lr;
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            float b = buf[bo + i] * momentum + g[go + i] * alpha;
+            buf[bo + i] = b;
+            p[po + i] = p[po + i] + b * lr;
+        }
+    }
+
+    /** Whether none of {@code n} elements is below lo or above hi (NaN is neither). */
+    public static boolean allWithin(float[] a, int ao, int n, float lo, float hi) {
+        for (int i = 0; i < n; i++) {
+            if (a[ao + i] < lo || a[ao + i] > hi) return false;
+        }
+        return true;
     }
 
     /** Sets {@code n} elements to {@code v}. */

@@ -2,6 +2,8 @@ package io.jgrad.kernel;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -106,6 +108,99 @@ public final class Parallel {
                 if (unfinished.decrementAndGet() == 0 && Thread.currentThread() != caller) {
                     java.util.concurrent.locks.LockSupport.unpark(caller);
                 }
+            }
+        }
+    }
+
+    /** A loop body over the index range [from, to). */
+    @FunctionalInterface
+    public interface RangeBody {
+        /** Runs the loop over [from, to). */
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over [0, n) in parallel: the range is cut into pieces of at least {@code grain} indices
+     * (up to 4 per thread), and the calling thread and up to {@link #getNumThreads()} - 1 workers take pieces in
+     * turn until none is left. With one thread, {@code n < 2 * grain}, or when called from a worker, it is one
+     * call {@code body.run(0, n)} on the caller's thread. Returns when every piece has run; a worker that only
+     * starts after all pieces were taken does nothing, so a busy machine (a worker not scheduled) costs at most
+     * the pieces that worker took, not a whole share.
+     *
+     * <p>Note [Thread-independent chunking]: every piece but the last starts and ends at a multiple of
+     * {@code align}, and the pieces depend only on n, grain, align and the thread count's cap on the number of
+     * pieces, so a body whose work per index only depends on the index's position within blocks of
+     * {@code align} (SIMD vectors, fixed summation blocks) computes the same bits whatever the thread count.
+     *
+     * <pre>{@code Parallel.forRange(n, 1 << 15, 4096, (from, to) -> loop(a, from, to));   // at::parallel_for }</pre>
+     *
+     * @throws RuntimeException (or Error) one that a piece threw, after all pieces have run
+     */
+    public static void forRange(int n, int grain, int align, RangeBody body) {
+        int threads = Math.min(numThreads, n / Math.max(1, grain));
+        if (threads <= 1 || ForkJoinTask.inForkJoinPool()) {
+            body.run(0, n);
+            return;
+        }
+        int maxPieces = Math.min(4 * threads, n / Math.max(1, grain));
+        long per = ((long) n + maxPieces - 1) / maxPieces;
+        int piece = (int) Math.min(n, (per + align - 1) / align * align);
+        Pieces work = new Pieces(n, piece, body);
+        ForkJoinPool p = pool();
+        for (int t = 1; t < threads; t++) {
+            p.execute(work::take);
+        }
+        work.take();
+        work.await();
+    }
+
+    /** The shared state of one {@link #forRange} call: the next piece to take and how many have finished. */
+    private static final class Pieces {
+        final int n;
+        final int piece;
+        final int count;
+        final RangeBody body;
+        final Thread caller = Thread.currentThread();
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Pieces(int n, int piece, RangeBody body) {
+            this.n = n;
+            this.piece = piece;
+            this.count = (n + piece - 1) / piece;
+            this.body = body;
+        }
+
+        /** Runs pieces until none is left to take. */
+        void take() {
+            for (int c; (c = next.getAndIncrement()) < count; ) {
+                try {
+                    int from = c * piece;
+                    body.run(from, Math.min(n, from + piece));
+                } catch (Throwable e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                } finally {
+                    if (done.incrementAndGet() == count) {
+                        LockSupport.unpark(caller);
+                    }
+                }
+            }
+        }
+
+        /** On the caller: waits until every piece has run, then rethrows a failure. */
+        void await() {
+            while (done.get() < count) {
+                LockSupport.park(this);
+            }
+            Throwable e = failure;
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            if (e instanceof Error) {
+                throw (Error) e;
             }
         }
     }

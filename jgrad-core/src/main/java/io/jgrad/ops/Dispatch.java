@@ -8,11 +8,10 @@ import io.jgrad.kernel.BinaryOp;
 import io.jgrad.kernel.CompareOp;
 import io.jgrad.kernel.Copy;
 import io.jgrad.kernel.DoubleOps;
+import io.jgrad.kernel.Elementwise;
 import io.jgrad.kernel.FloatOps;
 import io.jgrad.kernel.LongOps;
-import io.jgrad.kernel.Simd;
 import io.jgrad.kernel.UnaryOp;
-import io.jgrad.kernel.VectorFloatOps;
 import io.jgrad.storage.Storage;
 
 /**
@@ -170,12 +169,10 @@ public final class Dispatch {
         Dense a = dense(x, d);
         switch (d) {
             case FLOAT32:
-                if (!(Simd.ENABLED && VectorFloatOps.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n))) {
-                    FloatOps.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n);
-                }
+                Elementwise.unary(op, (float[]) a.array(), a.offset(), out.floats(), 0, n);
                 break;
             case FLOAT64:
-                DoubleOps.unary(op, (double[]) a.array(), a.offset(), out.doubles(), 0, n);
+                Elementwise.unary(op, (double[]) a.array(), a.offset(), out.doubles(), 0, n);
                 break;
             case INT64:
                 LongOps.unary(op, (long[]) a.array(), a.offset(), out.longs(), 0, n);
@@ -223,13 +220,10 @@ public final class Dispatch {
             Storage out, int n) {
         switch (compute) {
             case FLOAT32:
-                if (!(Simd.ENABLED && VectorFloatOps.binary(op, (float[]) a, ao, as, (float[]) b, bo, bs, out.floats(),
-                        0, n))) {
-                    FloatOps.binary(op, (float[]) a, ao, as, (float[]) b, bo, bs, out.floats(), 0, n);
-                }
+                Elementwise.binary(op, (float[]) a, ao, as, (float[]) b, bo, bs, out.floats(), 0, n);
                 break;
             case FLOAT64:
-                DoubleOps.binary(op, (double[]) a, ao, as, (double[]) b, bo, bs, out.doubles(), 0, n);
+                Elementwise.binary(op, (double[]) a, ao, as, (double[]) b, bo, bs, out.doubles(), 0, n);
                 break;
             default:
                 LongOps.binary(op, (long[]) a, ao, as, (long[]) b, bo, bs, out.longs(), n);
@@ -291,14 +285,15 @@ public final class Dispatch {
         int[] idx = new int[d];
         int rows = inner == 0 ? 0 : Shapes.numel(shape) / inner;
         for (int r = 0; r < rows; r++) {
+            boolean unitSteps = (ia == 0 || ia == 1) && (ib == 0 || ib == 1) && (ia | ib) != 0;
             if (arrA instanceof float[]) {
-                float[] fa = (float[]) arrA;
-                float[] fb = (float[]) arrB;
-                float[] fo = (float[]) out;
-                boolean unitSteps = (ia == 0 || ia == 1) && (ib == 0 || ib == 1);
-                if (!(Simd.ENABLED && unitSteps && VectorFloatOps.binary(op, fa, offA, ia, fb, offB, ib, fo, oo, inner))) {
-                    FloatOps.binary(op, fa, offA, ia, fb, offB, ib, fo, oo, inner);
+                if (unitSteps) {
+                    Elementwise.binary(op, (float[]) arrA, offA, ia, (float[]) arrB, offB, ib, (float[]) out, oo, inner);
+                } else {
+                    FloatOps.binary(op, (float[]) arrA, offA, ia, (float[]) arrB, offB, ib, (float[]) out, oo, inner);
                 }
+            } else if (unitSteps) {
+                Elementwise.binary(op, (double[]) arrA, offA, ia, (double[]) arrB, offB, ib, (double[]) out, oo, inner);
             } else {
                 DoubleOps.binary(op, (double[]) arrA, offA, ia, (double[]) arrB, offB, ib, (double[]) out, oo, inner);
             }
@@ -458,14 +453,11 @@ public final class Dispatch {
         Dense s = operand(src, shape, n, d);
         switch (d) {
             case FLOAT32:
-                if (!(Simd.ENABLED && VectorFloatOps.binary(BinaryOp.ADD, (float[]) arr, o, 1,
-                        (float[]) s.array(), s.offset(), s.step(), (float[]) arr, o, n))) {
-                    FloatOps.binary(BinaryOp.ADD, (float[]) arr, o, 1, (float[]) s.array(), s.offset(), s.step(),
-                            (float[]) arr, o, n);
-                }
+                Elementwise.binary(BinaryOp.ADD, (float[]) arr, o, 1, (float[]) s.array(), s.offset(), s.step(),
+                        (float[]) arr, o, n);
                 break;
             case FLOAT64:
-                DoubleOps.binary(BinaryOp.ADD, (double[]) arr, o, 1, (double[]) s.array(), s.offset(), s.step(),
+                Elementwise.binary(BinaryOp.ADD, (double[]) arr, o, 1, (double[]) s.array(), s.offset(), s.step(),
                         (double[]) arr, o, n);
                 break;
             default:

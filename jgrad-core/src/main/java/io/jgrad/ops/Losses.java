@@ -3,11 +3,13 @@ package io.jgrad.ops;
 import io.jgrad.DType;
 import io.jgrad.Tensor;
 import io.jgrad.Torch;
+import io.jgrad.autograd.GradMode;
 import io.jgrad.autograd.Graph;
 import io.jgrad.autograd.ModeGuard;
 import io.jgrad.autograd.Node;
 import io.jgrad.autograd.SavedTensor;
 import io.jgrad.internal.Shapes;
+import io.jgrad.kernel.BinaryOp;
 import io.jgrad.kernel.CompareOp;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -132,25 +134,30 @@ public final class Losses {
         }
         NnKernels.requireFloating(input, "binary_cross_entropy");
         Tensor w = weight == null ? null : expandWeight(weight, input);
+        if (!NnKernels.allWithin(input, 0, 1)) {
+            throw new IllegalArgumentException("all elements of input should be between 0 and 1");
+        }
         Tensor loss = raw(() -> {
-            Tensor outside = Dispatch.binary(io.jgrad.kernel.BinaryOp.ADD,
-                    Dispatch.compare(CompareOp.LT, input, Activations.c(0, input)),
-                    Dispatch.compare(CompareOp.GT, input, Activations.c(1, input)), DType.BOOL);
-            if (Reductions.sum(outside).item() != 0) {
-                throw new IllegalArgumentException("all elements of input should be between 0 and 1");
-            }
-            Tensor logX = Pointwise.clamp(Pointwise.log(input), -100, Double.NaN);
-            Tensor log1mX = Pointwise.clamp(Pointwise.log(Arithmetic.sub(Activations.c(1, input), input, 1)), -100,
-                    Double.NaN);
-            Tensor l = Pointwise.neg(Arithmetic.add(Arithmetic.mul(target, logX),
-                    Arithmetic.mul(Arithmetic.sub(Activations.c(1, target), target, 1), log1mX), 1));
+            // One kernel for -(t max(log x, -100) + (1 - t) max(log(1 - x), -100)), the same bits as those ops.
+            Tensor l = Dispatch.binary(BinaryOp.BINARY_CROSS_ENTROPY, input, target, input.dtype());
             return w == null ? l : Arithmetic.mul(l, w);
         });
         return elementwise("BinaryCrossEntropyBackward0", input, target, r, loss,
-                (x, t) -> weighted(Arithmetic.div(Arithmetic.sub(x, t, 1), Pointwise.clamp(
-                        Arithmetic.mul(x, Arithmetic.sub(Activations.c(1, x), x, 1)), 1e-12, Double.NaN)), w),
+                (x, t) -> weighted(bceInputDerivative(x, t), w),
                 (x, t) -> weighted(Arithmetic.sub(Pointwise.log(Arithmetic.sub(Activations.c(1, x), x, 1)),
                         Pointwise.log(x), 1), w));
+    }
+
+    /**
+     * d/dx of the binary cross-entropy, {@code (x - t) / max(x (1 - x), 1e-12)}: one kernel (the same bits) when
+     * the backward is not recorded, else differentiable ops.
+     */
+    private static Tensor bceInputDerivative(Tensor x, Tensor t) {
+        if (!GradMode.isEnabled()) {
+            return Dispatch.binary(BinaryOp.BINARY_CROSS_ENTROPY_BACKWARD, x, t, x.dtype());
+        }
+        return Arithmetic.div(Arithmetic.sub(x, t, 1), Pointwise.clamp(
+                Arithmetic.mul(x, Arithmetic.sub(Activations.c(1, x), x, 1)), 1e-12, Double.NaN));
     }
 
     /**

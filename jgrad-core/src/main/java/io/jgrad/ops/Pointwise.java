@@ -38,7 +38,7 @@ public final class Pointwise {
 
     /** e^x. {@code exp: grad * result}. */
     public static Tensor exp(Tensor x) {
-        return unary(UnaryOp.EXP, "ExpBackward0", x, false, true, (a, y) -> y);
+        return unary(UnaryOp.EXP, "ExpBackward0", x, false, true, (a, y) -> y, BinaryOp.MUL);
     }
 
     /** ln x. {@code log: grad / self}. */
@@ -59,12 +59,12 @@ public final class Pointwise {
 
     /** sin x. {@code sin: grad * self.cos()}. */
     public static Tensor sin(Tensor x) {
-        return unary(UnaryOp.SIN, "SinBackward0", x, true, false, (a, y) -> cos(a));
+        return unary(UnaryOp.SIN, "SinBackward0", x, true, false, (a, y) -> cos(a), BinaryOp.SIN_BACKWARD);
     }
 
     /** cos x. {@code cos: grad * -self.sin()}. */
     public static Tensor cos(Tensor x) {
-        return unary(UnaryOp.COS, "CosBackward0", x, true, false, (a, y) -> neg(sin(a)));
+        return unary(UnaryOp.COS, "CosBackward0", x, true, false, (a, y) -> neg(sin(a)), BinaryOp.COS_BACKWARD);
     }
 
     /** tanh x. {@code tanh: grad * (1 - result^2)}. */
@@ -89,6 +89,10 @@ public final class Pointwise {
                 @Override
                 protected Tensor[] apply(Tensor[] g) {
                     Tensor y = result.unpack();
+                    if (!GradMode.isEnabled()) {
+                        // One pass (see unary's fused kernels); the where below is the differentiable form.
+                        return new Tensor[] {Dispatch.binary(BinaryOp.RELU_BACKWARD, g[0], y, g[0].dtype())};
+                    }
                     Tensor positive = Dispatch.compare(CompareOp.GT, y, Torch.scalar(0, y.dtype()));
                     return new Tensor[] {Indexing.where(positive, g[0], Torch.scalar(0, g[0].dtype()))};
                 }
@@ -163,9 +167,10 @@ public final class Pointwise {
     }
 
     /**
-     * {@link #unary} with a fused backward kernel {@code fused(grad, y)} used when the backward pass itself
-     * is not recorded (no createGraph): one pass over memory instead of several. With createGraph the
-     * differentiable formula {@code d} runs, so higher derivatives stay right.
+     * {@link #unary} with a fused backward kernel {@code fused(grad, saved)} (saved: y if saveY, else x) used
+     * when the backward pass itself is not recorded (no createGraph): one pass over memory instead of several,
+     * computing the same bits as {@code grad * d(x, y)}. With createGraph the differentiable formula {@code d}
+     * runs, so higher derivatives stay right.
      */
     static Tensor unary(UnaryOp k, String name, Tensor x, boolean saveX, boolean saveY, Derivative d,
             BinaryOp fused) {
@@ -183,8 +188,8 @@ public final class Pointwise {
                         return new Tensor[] {Torch.zerosLike(g[0])};
                     }
                     if (fused != null && !GradMode.isEnabled()) {
-                        Tensor y = sy.unpack();
-                        return new Tensor[] {Dispatch.binary(fused, g[0], y, Dispatch.resultType(g[0], y))};
+                        Tensor saved = sy != null ? sy.unpack() : sx.unpack();
+                        return new Tensor[] {Dispatch.binary(fused, g[0], saved, Dispatch.resultType(g[0], saved))};
                     }
                     Tensor dx = d.of(sx == null ? null : sx.unpack(), sy == null ? null : sy.unpack());
                     return new Tensor[] {Arithmetic.mul(g[0], dx)};

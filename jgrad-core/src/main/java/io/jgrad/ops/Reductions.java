@@ -10,10 +10,9 @@ import io.jgrad.autograd.SavedTensor;
 import io.jgrad.internal.Shapes;
 import io.jgrad.kernel.CompareOp;
 import io.jgrad.kernel.DoubleOps;
+import io.jgrad.kernel.Elementwise;
 import io.jgrad.kernel.FloatOps;
 import io.jgrad.kernel.LongOps;
-import io.jgrad.kernel.Simd;
-import io.jgrad.kernel.VectorFloatOps;
 import io.jgrad.storage.Storage;
 import java.util.Arrays;
 
@@ -29,8 +28,7 @@ public final class Reductions {
         Storage out = Storage.allocate(d, 1);
         switch (d) {
             case FLOAT32:
-                out.floats()[0] = (float) (Simd.ENABLED ? VectorFloatOps.sum((float[]) a.array(), a.offset(), n)
-                        : FloatOps.sumAll((float[]) a.array(), a.offset(), n));
+                out.floats()[0] = (float) Elementwise.sum((float[]) a.array(), a.offset(), n);
                 break;
             case FLOAT64: out.doubles()[0] = DoubleOps.sumAll((double[]) a.array(), a.offset(), n); break;
             default: out.longs()[0] = LongOps.sumAll((long[]) a.array(), a.offset(), n);
@@ -258,7 +256,7 @@ public final class Reductions {
     static Tensor sumRaw(Tensor x, boolean[] reduce, boolean keepDim) {
         DType d = sumType(x.dtype());
         int[] shape = Dispatch.A.shape(x);
-        Tensor cur = Dispatch.convert(x, d);
+        Tensor cur = x;
         int[] curShape = shape.clone();
         for (int i = shape.length - 1; i >= 0; i--) {
             if (!reduce[i]) {
@@ -274,14 +272,21 @@ public final class Reductions {
             }
             int red = curShape[i];
             Storage out = Storage.allocate(d, outer * inner);
-            Storage in = Dispatch.A.storage(cur);
+            Dispatch.Dense in = Dispatch.dense(cur, d); // no copy when already dense in d
             switch (d) {
-                case FLOAT32: FloatOps.sumDim(in.floats(), 0, outer, red, inner, out.floats()); break;
-                case FLOAT64: DoubleOps.sumDim(in.doubles(), 0, outer, red, inner, out.doubles()); break;
-                default: LongOps.sumDim(in.longs(), 0, outer, red, inner, out.longs());
+                case FLOAT32:
+                    Elementwise.sumDim((float[]) in.array(), in.offset(), outer, red, inner, out.floats());
+                    break;
+                case FLOAT64:
+                    DoubleOps.sumDim((double[]) in.array(), in.offset(), outer, red, inner, out.doubles());
+                    break;
+                default: LongOps.sumDim((long[]) in.array(), in.offset(), outer, red, inner, out.longs());
             }
             curShape[i] = 1;
             cur = Dispatch.wrap(out, curShape.clone());
+        }
+        if (cur == x) {
+            cur = Dispatch.convert(x, d); // nothing reduced (0-d input): still a new tensor, in the sum's dtype
         }
         if (!keepDim) {
             int k = 0;

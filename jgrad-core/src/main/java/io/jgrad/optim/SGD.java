@@ -1,6 +1,7 @@
 package io.jgrad.optim;
 
 import io.jgrad.Tensor;
+import io.jgrad.ops.NnKernels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -140,6 +141,11 @@ public class SGD extends Optimizer {
             }
             Map<String, Object> s = stateFor(p);
             Tensor buf = (Tensor) s.get("momentum_buffer");
+            if (weightDecay == 0 && !maximize && !nesterov && (momentum == 0 || buf != null)
+                    && NnKernels.sgdStep(p, momentum == 0 ? null : buf, p.grad(), momentum, 1 - dampening, -lr)) {
+                s.put("momentum_buffer", buf); // the in-place ops below in one pass, the same bits
+                continue;
+            }
             Tensor dp = maximize ? p.grad().neg() : p.grad();
             if (weightDecay != 0) {
                 dp = dp.add(p, weightDecay);
