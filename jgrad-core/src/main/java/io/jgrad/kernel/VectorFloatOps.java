@@ -60,59 +60,34 @@ final class VectorFloatOps {
         int bound = S.loopBound(n);
         switch (op) {
             case EXP:
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
-                }
+                i = expLoop(a, ao, o, oo, bound);
                 break;
             case LOG:
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
-                }
+                i = logLoop(a, ao, o, oo, bound);
                 break;
             case SIN:
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.SIN).intoArray(o, oo + i);
-                }
+                i = sinLoop(a, ao, o, oo, bound);
                 break;
             case COS:
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.COS).intoArray(o, oo + i);
-                }
+                i = cosLoop(a, ao, o, oo, bound);
                 break;
             case TANH:
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
-                }
+                i = tanhLoop(a, ao, o, oo, bound);
                 break;
             case SQRT:
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).sqrt().intoArray(o, oo + i);
-                }
+                i = sqrtLoop(a, ao, o, oo, bound);
                 break;
             case NEG:
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).neg().intoArray(o, oo + i);
-                }
+                i = negLoop(a, ao, o, oo, bound);
                 break;
             case ABS:
-                for (; i < bound; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).abs().intoArray(o, oo + i);
-                }
+                i = absLoop(a, ao, o, oo, bound);
                 break;
             case SIGMOID:
-                FloatVector one = FloatVector.broadcast(S, 1f);
-                for (; i < bound; i += L) {
-                    FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                    one.div(one.add(x.neg().lanewise(VectorOperators.EXP))).intoArray(o, oo + i);
-                }
+                i = sigmoidLoop(a, ao, o, oo, bound);
                 break;
             case RELU:
-                // x > 0 || x is NaN ? x : +0, as FloatOps: -0 and negatives become +0, NaN stays.
-                FloatVector zero = FloatVector.zero(S);
-                for (; i < bound; i += L) {
-                    FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                    x.blend(zero, x.compare(VectorOperators.LE, 0f)).intoArray(o, oo + i);
-                }
+                i = reluLoop(a, ao, o, oo, bound);
                 break;
             default:
                 throw new AssertionError(op);
@@ -128,110 +103,296 @@ final class VectorFloatOps {
      * loop-invariant step tests out of the loops: measured as fast as loops written per step case.)
      */
     static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
-        FloatVector va = FloatVector.broadcast(S, a[ao]);
-        FloatVector vb = FloatVector.broadcast(S, b[bo]);
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
             case ADD:
-                for (; i < bound; i += L) {
-                    FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.add(y).intoArray(o, oo + i);
-                }
+                i = addLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case SUB:
-                for (; i < bound; i += L) {
-                    FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.sub(y).intoArray(o, oo + i);
-                }
+                i = subLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case MUL:
-                for (; i < bound; i += L) {
-                    FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.mul(y).intoArray(o, oo + i);
-                }
+                i = mulLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case DIV:
-                for (; i < bound; i += L) {
-                    FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    x.div(y).intoArray(o, oo + i);
-                }
+                i = divLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case TANH_BACKWARD:
-                FloatVector one = FloatVector.broadcast(S, 1f);
-                for (; i < bound; i += L) {
-                    FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    g.mul(one.sub(y.mul(y))).intoArray(o, oo + i);
-                }
+                i = tanhBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case SIGMOID_BACKWARD:
-                FloatVector unit = FloatVector.broadcast(S, 1f);
-                for (; i < bound; i += L) {
-                    FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    g.mul(y).mul(unit.sub(y)).intoArray(o, oo + i);
-                }
+                i = sigmoidBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case RELU_BACKWARD:
-                FloatVector zero = FloatVector.zero(S);
-                for (; i < bound; i += L) {
-                    FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    zero.blend(g, y.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
-                }
+                i = reluBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case SIN_BACKWARD:
-                for (; i < bound; i += L) {
-                    FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector x = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    g.mul(x.lanewise(VectorOperators.COS)).intoArray(o, oo + i);
-                }
+                i = sinBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case COS_BACKWARD:
-                for (; i < bound; i += L) {
-                    FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector x = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    g.mul(x.lanewise(VectorOperators.SIN).neg()).intoArray(o, oo + i);
-                }
+                i = cosBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
-            case BINARY_CROSS_ENTROPY: {
-                // The same steps as FloatOps (log, clamp at -100, products and sums in float), a lane at a time.
-                FloatVector lowest = FloatVector.broadcast(S, -100f);
-                FloatVector unity = FloatVector.broadcast(S, 1f);
-                for (; i < bound; i += L) {
-                    FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector t = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    FloatVector logX = x.lanewise(VectorOperators.LOG);
-                    FloatVector log1mX = unity.sub(x).lanewise(VectorOperators.LOG);
-                    logX = logX.blend(lowest, logX.compare(VectorOperators.LT, lowest));
-                    log1mX = log1mX.blend(lowest, log1mX.compare(VectorOperators.LT, lowest));
-                    t.mul(logX).add(unity.sub(t).mul(log1mX)).neg().intoArray(o, oo + i);
-                }
+            case BINARY_CROSS_ENTROPY:
+                i = binaryCrossEntropyLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
-            }
-            case BINARY_CROSS_ENTROPY_BACKWARD: {
-                FloatVector eps = FloatVector.broadcast(S, (float) 1e-12);
-                FloatVector unity = FloatVector.broadcast(S, 1f);
-                for (; i < bound; i += L) {
-                    FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
-                    FloatVector t = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-                    FloatVector d = x.mul(unity.sub(x));
-                    d = d.blend(eps, d.compare(VectorOperators.LT, eps));
-                    x.sub(t).div(d).intoArray(o, oo + i);
-                }
+            case BINARY_CROSS_ENTROPY_BACKWARD:
+                i = binaryCrossEntropyBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
-            }
             default:
                 throw new AssertionError(op);
         }
         if (i < n) {
             FloatOps.binary(op, a, ao + i * as, as, b, bo + i * bs, bs, o, oo + i, n - i);
         }
+    }
+
+    // Note [One method per vector loop]: each op's loop is a method of its own. In one method with a switch
+    // over every op, C2 recompiled the whole switch each time a workload reached an op it had not profiled
+    // yet, and some of those compiles failed to intrinsify the Vector API stores (the loops then ran the Java
+    // fallback, about 10x slower, for the rest of the run: elementwise took 18 ms instead of 12 after
+    // tiny_model had run). The dispatch switches above stay small; these loops compile on their own.
+
+    private static int expLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int logLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sinLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.SIN).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int cosLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.COS).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int tanhLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sqrtLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, a, ao + i).sqrt().intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int negLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, a, ao + i).neg().intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int absLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, a, ao + i).abs().intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sigmoidLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (; i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            one.div(one.add(x.neg().lanewise(VectorOperators.EXP))).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int reluLoop(float[] a, int ao, float[] o, int oo, int bound) {
+        int i = 0;
+        // x > 0 || x is NaN ? x : +0, as FloatOps: -0 and negatives become +0, NaN stays.
+        FloatVector zero = FloatVector.zero(S);
+        for (; i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            x.blend(zero, x.compare(VectorOperators.LE, 0f)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int addLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            x.add(y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int subLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            x.sub(y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int mulLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            x.mul(y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int divLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            x.div(y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int tanhBackwardLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (; i < bound; i += L) {
+            FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            g.mul(one.sub(y.mul(y))).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sigmoidBackwardLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        FloatVector unit = FloatVector.broadcast(S, 1f);
+        for (; i < bound; i += L) {
+            FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            g.mul(y).mul(unit.sub(y)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int reluBackwardLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        FloatVector zero = FloatVector.zero(S);
+        for (; i < bound; i += L) {
+            FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector y = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            zero.blend(g, y.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sinBackwardLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector x = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            g.mul(x.lanewise(VectorOperators.COS)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int cosBackwardLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector x = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            g.mul(x.lanewise(VectorOperators.SIN).neg()).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int binaryCrossEntropyLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
+            int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        // The same steps as FloatOps (log, clamp at -100, products and sums in float), a lane at a time.
+        FloatVector lowest = FloatVector.broadcast(S, -100f);
+        FloatVector unity = FloatVector.broadcast(S, 1f);
+        for (; i < bound; i += L) {
+            FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector t = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            FloatVector logX = x.lanewise(VectorOperators.LOG);
+            FloatVector log1mX = unity.sub(x).lanewise(VectorOperators.LOG);
+            logX = logX.blend(lowest, logX.compare(VectorOperators.LT, lowest));
+            log1mX = log1mX.blend(lowest, log1mX.compare(VectorOperators.LT, lowest));
+            t.mul(logX).add(unity.sub(t).mul(log1mX)).neg().intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int binaryCrossEntropyBackwardLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o,
+            int oo, int bound) {
+        FloatVector va = FloatVector.broadcast(S, a[ao]);
+        FloatVector vb = FloatVector.broadcast(S, b[bo]);
+        int i = 0;
+        FloatVector eps = FloatVector.broadcast(S, (float) 1e-12);
+        FloatVector unity = FloatVector.broadcast(S, 1f);
+        for (; i < bound; i += L) {
+            FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
+            FloatVector t = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
+            FloatVector d = x.mul(unity.sub(x));
+            d = d.blend(eps, d.compare(VectorOperators.LT, eps));
+            x.sub(t).div(d).intoArray(o, oo + i);
+        }
+        return i;
     }
 
     /** {@link FloatOps#sgdStep} with whole vectors in a vector loop (the same bits: no fused multiply-add). */
@@ -241,7 +402,8 @@ final class VectorFloatOps {
         int bound = S.loopBound(n);
         if (buf == null) {
             for (; i < bound; i += L) {
-                FloatVector.fromArray(S, p, po + i).add(FloatVector.fromArray(S, g, go + i).mul(lr)).intoArray(p, po + i);
+                FloatVector step = FloatVector.fromArray(S, g, go + i).mul(lr);
+                FloatVector.fromArray(S, p, po + i).add(step).intoArray(p, po + i);
             }
         } else {
             for (; i < bound; i += L) {
