@@ -317,6 +317,19 @@ public final class DoubleGemm {
     /** The plain i-p-j loop for small products and m or n of 1 (same rounding as the packed path). */
     static void small(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs,
             int bcs, double[] c, int co, int ldc, boolean accumulate) {
+        if (n == 1) {
+            // Matrix-vector: one fma chain per row, kept in a register (the same chain as below).
+            for (int i = 0; i < m; i++) {
+                int ci = co + i * ldc;
+                int ai = ao + i * ars;
+                double s = accumulate ? c[ci] : 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ai + p * acs], b[bo + p * brs], s);
+                }
+                c[ci] = s;
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ci = co + i * ldc;
             if (!accumulate) {

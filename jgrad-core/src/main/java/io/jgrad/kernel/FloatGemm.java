@@ -318,6 +318,19 @@ public final class FloatGemm {
     /** The plain i-p-j loop for small products and m or n of 1 (same rounding as the packed path). */
     static void small(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs,
             int bcs, float[] c, int co, int ldc, boolean accumulate) {
+        if (n == 1) {
+            // Matrix-vector: one fma chain per row, kept in a register (the same chain as below).
+            for (int i = 0; i < m; i++) {
+                int ci = co + i * ldc;
+                int ai = ao + i * ars;
+                float s = accumulate ? c[ci] : 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ai + p * acs], b[bo + p * brs], s);
+                }
+                c[ci] = s;
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int ci = co + i * ldc;
             if (!accumulate) {
