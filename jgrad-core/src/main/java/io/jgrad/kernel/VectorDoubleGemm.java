@@ -17,10 +17,16 @@ final class VectorDoubleGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /**
-     * Tile rows: 12 (24 accumulators) where there are 32 vector registers (AVX-512, and AArch64's NEON/SVE),
-     * else 6 (12 accumulators; AVX2 has 16 registers).
+     * Tile rows: 6 (12 accumulators), also where 32 vector registers would hold 24.
+     *
+     * <p>Note [Six-row tiles]: a 12-row kernel (24 accumulators; removed, see git history) was about 15%
+     * faster when C2 compiled it well, but in roughly half of the JVMs running mlp with a small heap (and in
+     * some with defaults under load) C2 failed to intrinsify its 24 final stores (the receiver's type profile
+     * was monomorphic, so the cause is not profile pollution), and the kernel then ran the Vector API's Java
+     * fallback, 10x slower, for the rest of the run (mlp 5.5 -> 55 ms per iteration). The 6-row kernel did
+     * not fail in any of the runs (1024 GEMM about 15% slower).
      */
-    static final int MR = S.vectorByteSize() >= 64 || "aarch64".equals(System.getProperty("os.arch")) ? 12 : 6;
+    static final int MR = 6;
     /** Tile columns: two vectors. */
     static final int NR = 2 * L;
 
@@ -30,11 +36,7 @@ final class VectorDoubleGemm {
      * Note [GEMM rounding].
      */
     static void kernel(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
-        if (MR == 12) {
-            kernel12(kc, a, ao, b, bo, c, co, ldc);
-        } else {
-            kernel6(kc, a, ao, b, bo, c, co, ldc);
-        }
+        kernel6(kc, a, ao, b, bo, c, co, ldc);
     }
 
     /**
@@ -59,145 +61,12 @@ final class VectorDoubleGemm {
     }
 
     /*
-     * The kernels below are unrolled by hand: row i of the tile accumulates in c{i}0 and c{i}1 (two vectors),
+     * The kernel below is unrolled by hand: row i of the tile accumulates in c{i}0 and c{i}1 (two vectors),
      * b0 and b1 hold step p's two vectors of the B sliver, x the broadcast A[i, p]. Two steps per iteration (so
      * the loop overhead takes less of the FMA ports) and no odd-step tail: a bigger method makes C1 run out of
      * virtual registers in its tier-3 OSR compile, which can leave the method stuck in tier-2 C1 code that does
      * not intrinsify the Vector API (0.5 GFLOPS); more steps also make C2 hoist loads and spill accumulators.
      */
-
-    private static void kernel12(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
-        DoubleVector c00 = DoubleVector.fromArray(S, c, co + 0 * L);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, co + 1 * L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, co + 1 * ldc + 0 * L);
-        DoubleVector c11 = DoubleVector.fromArray(S, c, co + 1 * ldc + 1 * L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, co + 2 * ldc + 0 * L);
-        DoubleVector c21 = DoubleVector.fromArray(S, c, co + 2 * ldc + 1 * L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, co + 3 * ldc + 0 * L);
-        DoubleVector c31 = DoubleVector.fromArray(S, c, co + 3 * ldc + 1 * L);
-        DoubleVector c40 = DoubleVector.fromArray(S, c, co + 4 * ldc + 0 * L);
-        DoubleVector c41 = DoubleVector.fromArray(S, c, co + 4 * ldc + 1 * L);
-        DoubleVector c50 = DoubleVector.fromArray(S, c, co + 5 * ldc + 0 * L);
-        DoubleVector c51 = DoubleVector.fromArray(S, c, co + 5 * ldc + 1 * L);
-        DoubleVector c60 = DoubleVector.fromArray(S, c, co + 6 * ldc + 0 * L);
-        DoubleVector c61 = DoubleVector.fromArray(S, c, co + 6 * ldc + 1 * L);
-        DoubleVector c70 = DoubleVector.fromArray(S, c, co + 7 * ldc + 0 * L);
-        DoubleVector c71 = DoubleVector.fromArray(S, c, co + 7 * ldc + 1 * L);
-        DoubleVector c80 = DoubleVector.fromArray(S, c, co + 8 * ldc + 0 * L);
-        DoubleVector c81 = DoubleVector.fromArray(S, c, co + 8 * ldc + 1 * L);
-        DoubleVector c90 = DoubleVector.fromArray(S, c, co + 9 * ldc + 0 * L);
-        DoubleVector c91 = DoubleVector.fromArray(S, c, co + 9 * ldc + 1 * L);
-        DoubleVector c100 = DoubleVector.fromArray(S, c, co + 10 * ldc + 0 * L);
-        DoubleVector c101 = DoubleVector.fromArray(S, c, co + 10 * ldc + 1 * L);
-        DoubleVector c110 = DoubleVector.fromArray(S, c, co + 11 * ldc + 0 * L);
-        DoubleVector c111 = DoubleVector.fromArray(S, c, co + 11 * ldc + 1 * L);
-        DoubleVector x, b0, b1;
-        int ia = ao;
-        int ib = bo;
-        int aEnd = ao + kc * 12;
-        for (; ia < aEnd; ia += 24, ib += 4 * L) {
-            b0 = DoubleVector.fromArray(S, b, ib + 0 * L + 0 * L);
-            b1 = DoubleVector.fromArray(S, b, ib + 0 * L + 1 * L);
-            x = DoubleVector.broadcast(S, a[ia + 0]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[ia + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[ia + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[ia + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, a[ia + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, a[ia + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = DoubleVector.broadcast(S, a[ia + 6]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = DoubleVector.broadcast(S, a[ia + 7]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-            x = DoubleVector.broadcast(S, a[ia + 8]);
-            c80 = x.fma(b0, c80);
-            c81 = x.fma(b1, c81);
-            x = DoubleVector.broadcast(S, a[ia + 9]);
-            c90 = x.fma(b0, c90);
-            c91 = x.fma(b1, c91);
-            x = DoubleVector.broadcast(S, a[ia + 10]);
-            c100 = x.fma(b0, c100);
-            c101 = x.fma(b1, c101);
-            x = DoubleVector.broadcast(S, a[ia + 11]);
-            c110 = x.fma(b0, c110);
-            c111 = x.fma(b1, c111);
-            b0 = DoubleVector.fromArray(S, b, ib + 2 * L + 0 * L);
-            b1 = DoubleVector.fromArray(S, b, ib + 2 * L + 1 * L);
-            x = DoubleVector.broadcast(S, a[ia + 12]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[ia + 13]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[ia + 14]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[ia + 15]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, a[ia + 16]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, a[ia + 17]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            x = DoubleVector.broadcast(S, a[ia + 18]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
-            x = DoubleVector.broadcast(S, a[ia + 19]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
-            x = DoubleVector.broadcast(S, a[ia + 20]);
-            c80 = x.fma(b0, c80);
-            c81 = x.fma(b1, c81);
-            x = DoubleVector.broadcast(S, a[ia + 21]);
-            c90 = x.fma(b0, c90);
-            c91 = x.fma(b1, c91);
-            x = DoubleVector.broadcast(S, a[ia + 22]);
-            c100 = x.fma(b0, c100);
-            c101 = x.fma(b1, c101);
-            x = DoubleVector.broadcast(S, a[ia + 23]);
-            c110 = x.fma(b0, c110);
-            c111 = x.fma(b1, c111);
-        }
-        c00.intoArray(c, co + 0 * L);
-        c01.intoArray(c, co + 1 * L);
-        c10.intoArray(c, co + 1 * ldc + 0 * L);
-        c11.intoArray(c, co + 1 * ldc + 1 * L);
-        c20.intoArray(c, co + 2 * ldc + 0 * L);
-        c21.intoArray(c, co + 2 * ldc + 1 * L);
-        c30.intoArray(c, co + 3 * ldc + 0 * L);
-        c31.intoArray(c, co + 3 * ldc + 1 * L);
-        c40.intoArray(c, co + 4 * ldc + 0 * L);
-        c41.intoArray(c, co + 4 * ldc + 1 * L);
-        c50.intoArray(c, co + 5 * ldc + 0 * L);
-        c51.intoArray(c, co + 5 * ldc + 1 * L);
-        c60.intoArray(c, co + 6 * ldc + 0 * L);
-        c61.intoArray(c, co + 6 * ldc + 1 * L);
-        c70.intoArray(c, co + 7 * ldc + 0 * L);
-        c71.intoArray(c, co + 7 * ldc + 1 * L);
-        c80.intoArray(c, co + 8 * ldc + 0 * L);
-        c81.intoArray(c, co + 8 * ldc + 1 * L);
-        c90.intoArray(c, co + 9 * ldc + 0 * L);
-        c91.intoArray(c, co + 9 * ldc + 1 * L);
-        c100.intoArray(c, co + 10 * ldc + 0 * L);
-        c101.intoArray(c, co + 10 * ldc + 1 * L);
-        c110.intoArray(c, co + 11 * ldc + 0 * L);
-        c111.intoArray(c, co + 11 * ldc + 1 * L);
-    }
 
     private static void kernel6(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
         DoubleVector c00 = DoubleVector.fromArray(S, c, co + 0 * L);

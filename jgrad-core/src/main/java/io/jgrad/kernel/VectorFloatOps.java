@@ -3,7 +3,6 @@ package io.jgrad.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -419,9 +418,16 @@ final class VectorFloatOps {
     }
 
     /** Double lanes for {@link #sumDim}'s accumulators, and float lanes of half their width to widen into them. */
+    /**
+     * Doubles of the same bit size as {@link #S}: a float vector converts into two of them (parts 0 and 1).
+     *
+     * <p>Note [One vector shape]: every Vector API loop in jgrad uses the preferred shape only. The JDK's
+     * vector methods (intoArray, ...) share one type profile across all callers; once a second shape (say a
+     * half-size float vector) had run anywhere, C2 compiled them as bimorphic calls in later compiles and
+     * could not intrinsify the stores: the GEMM micro-kernel then ran its Java fallback, 10x slower, for the
+     * rest of the run (mlp 5 -> 55 ms per iteration in about half of the JVMs).
+     */
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(DS.vectorBitSize() / 2));
 
     /**
      * {@link FloatOps#sumDim} for {@code inner > 1} with the row loop widened to double vectors: each column is
@@ -429,17 +435,20 @@ final class VectorFloatOps {
      */
     static void sumDim(float[] a, int ao, int outer, int red, int inner, float[] o) {
         double[] acc = new double[inner];
-        int bound = DS.loopBound(inner);
+        int bound = S.loopBound(inner);
+        int half = DS.length();
         for (int p = 0; p < outer; p++) {
             java.util.Arrays.fill(acc, 0);
             int base = ao + p * red * inner;
             for (int r = 0; r < red; r++) {
                 int row = base + r * inner;
                 int i = 0;
-                for (; i < bound; i += DS.length()) {
-                    DoubleVector x = (DoubleVector) FloatVector.fromArray(HALF, a, row + i)
-                            .convertShape(VectorOperators.F2D, DS, 0);
-                    DoubleVector.fromArray(DS, acc, i).add(x).intoArray(acc, i);
+                for (; i < bound; i += L) {
+                    FloatVector f = FloatVector.fromArray(S, a, row + i);
+                    DoubleVector lo = (DoubleVector) f.convertShape(VectorOperators.F2D, DS, 0);
+                    DoubleVector hi = (DoubleVector) f.convertShape(VectorOperators.F2D, DS, 1);
+                    DoubleVector.fromArray(DS, acc, i).add(lo).intoArray(acc, i);
+                    DoubleVector.fromArray(DS, acc, i + half).add(hi).intoArray(acc, i + half);
                 }
                 for (; i < inner; i++) {
                     acc[i] += a[row + i];
