@@ -12,7 +12,8 @@
 # Environment:
 #   JAVA_HOME      the JDK that builds and runs jgrad (default: java on PATH)
 #   PYTHON         the Python with PyTorch (default /usr/bin/python3, Debian's, with python3-torch = 1.13)
-#   JGRAD_THREADS  jgrad's threads (default 1, as TORCH_THREADS=1 for PyTorch: one core against one core)
+#   JGRAD_THREADS  jgrad's threads (default: unset, jgrad's own default, the available processors; PyTorch's
+#                  TORCH_THREADS=1 still runs its GEMMs on OpenBLAS threads, one per core, see BENCHMARKS.md)
 #   JGRAD_JVM_OPTS extra JVM flags for jgrad (default none; --add-modules jdk.incubator.vector is always given)
 #   OUT_DIR        where the raw outputs and the table go (default bench/out/<date>-jdk<version>)
 set -euo pipefail
@@ -35,7 +36,6 @@ done
 
 if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java="$(command -v java)"; fi
 python="${PYTHON:-/usr/bin/python3}"
-export JGRAD_THREADS="${JGRAD_THREADS:-1}"
 export TORCH_THREADS=1
 jvm_opts=(--add-modules jdk.incubator.vector ${JGRAD_JVM_OPTS:-})
 jar=jgrad-bench/target/benchmarks.jar
@@ -46,7 +46,7 @@ mkdir -p "$out"
 
 echo "== jgrad vs PyTorch: $rounds rounds, results in $out"
 echo "java: $java ($java_version)"
-echo "jgrad: JGRAD_THREADS=$JGRAD_THREADS, JVM flags: ${jvm_opts[*]}"
+echo "jgrad: JGRAD_THREADS=${JGRAD_THREADS:-unset (available processors: $(nproc))}, JVM flags: ${jvm_opts[*]}"
 
 torch_ok=1
 if [ ! -x "$python" ]; then
