@@ -465,17 +465,25 @@ final class VectorFloatOps {
 
     /**
      * The sum of block k of n contiguous floats: elements {@code [k * SUM_BLOCK, (k + 1) * SUM_BLOCK)} of the
-     * whole vectors (the last block may be shorter), added in float lanes and then across lanes. Elements past
-     * the last whole vector are in no block (see {@link #sumTail}).
+     * whole vectors (the last block may be shorter), added in float lanes and then across lanes, lane 0 first,
+     * in double. Elements past the last whole vector are in no block (see {@link #sumTail}).
+     *
+     * <p>Not {@code reduceLanes(ADD)}: its order of lane additions is unspecified, and the compiled intrinsic
+     * and the Java fallback (which a thread runs until C2 has compiled this method) add in different orders,
+     * so a sum split over threads gave different bits depending on which threads ran compiled code.
      */
-    static float blockSum(float[] a, int ao, int n, int k) {
+    static double blockSum(float[] a, int ao, int n, int k) {
         int i = k * SUM_BLOCK;
         int end = Math.min(S.loopBound(n), i + SUM_BLOCK);
         FloatVector acc = FloatVector.zero(S);
         for (; i < end; i += L) {
             acc = acc.add(FloatVector.fromArray(S, a, ao + i));
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        double s = 0;
+        for (int l = 0; l < L; l++) {
+            s += acc.lane(l);
+        }
+        return s;
     }
 
     /** How many blocks {@link #blockSum} splits n floats into. */
