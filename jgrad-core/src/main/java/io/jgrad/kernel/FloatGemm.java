@@ -43,6 +43,11 @@ public final class FloatGemm {
      * split in two; 128x512x512 (33M) goes from 550 to 350 us.
      */
     static final long PARALLEL = 1L << 23;
+    /**
+     * Up to this many multiply-adds, a product whose B has unit column steps runs without packing
+     * ({@link VectorFloatGemm#direct}): packing A and B cost more than it saved for hvp's 32x64x64 products.
+     */
+    static final long DIRECT = 64 * 64 * 64;
     /** Products with both sides of C at least this long share one packed B panel between threads. */
     static final int SHARED = 512;
 
@@ -69,6 +74,13 @@ public final class FloatGemm {
         if (k == 0 || work < SMALL || m == 1 || n == 1) {
             // Vector-matrix and matrix-vector products read each element of the matrix once: nothing to pack.
             small(m, n, k, a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, accumulate);
+            return;
+        }
+        if (vector && bcs == 1 && work <= DIRECT && 2 * n >= NR) {
+            int done = VectorFloatGemm.direct(m, n, k, a, ao, ars, acs, b, bo, brs, c, co, ldc, accumulate);
+            if (done < n) {
+                small(m, n - done, k, a, ao, ars, acs, b, bo + done, brs, 1, c, co + done, ldc, accumulate);
+            }
             return;
         }
         int mr = vector ? MR : 4;

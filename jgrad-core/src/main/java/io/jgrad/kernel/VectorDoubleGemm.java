@@ -60,6 +60,50 @@ final class VectorDoubleGemm {
         }
     }
 
+    /**
+     * {@code C[m, n'] (+)= A B} without packing, for B with unit column step, over the first
+     * {@code n' = n - n % L} columns (returned; the caller computes the rest). Each row of C is done four
+     * vectors (then one) at a time: the accumulators start from C, or from +0, and take one fma per step p in
+     * order, so every element is the fma chain of Note [GEMM rounding], the same bits as the packed path. For
+     * small products, where packing costs more than the loads it saves.
+     */
+    static int direct(int m, int n, int k, double[] a, int ao, int ars, int acs, double[] b, int bo, int brs,
+            double[] c, int co, int ldc, boolean accumulate) {
+        int nv = n - n % L;
+        for (int i = 0; i < m; i++) {
+            int ci = co + i * ldc;
+            int ai = ao + i * ars;
+            int j = 0;
+            for (; j + 4 * L <= nv; j += 4 * L) {
+                DoubleVector c0 = accumulate ? DoubleVector.fromArray(S, c, ci + j) : DoubleVector.zero(S);
+                DoubleVector c1 = accumulate ? DoubleVector.fromArray(S, c, ci + j + L) : DoubleVector.zero(S);
+                DoubleVector c2 = accumulate ? DoubleVector.fromArray(S, c, ci + j + 2 * L) : DoubleVector.zero(S);
+                DoubleVector c3 = accumulate ? DoubleVector.fromArray(S, c, ci + j + 3 * L) : DoubleVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    DoubleVector x = DoubleVector.broadcast(S, a[ai + p * acs]);
+                    int bp = bo + p * brs + j;
+                    c0 = x.fma(DoubleVector.fromArray(S, b, bp), c0);
+                    c1 = x.fma(DoubleVector.fromArray(S, b, bp + L), c1);
+                    c2 = x.fma(DoubleVector.fromArray(S, b, bp + 2 * L), c2);
+                    c3 = x.fma(DoubleVector.fromArray(S, b, bp + 3 * L), c3);
+                }
+                c0.intoArray(c, ci + j);
+                c1.intoArray(c, ci + j + L);
+                c2.intoArray(c, ci + j + 2 * L);
+                c3.intoArray(c, ci + j + 3 * L);
+            }
+            for (; j < nv; j += L) {
+                DoubleVector c0 = accumulate ? DoubleVector.fromArray(S, c, ci + j) : DoubleVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    DoubleVector x = DoubleVector.broadcast(S, a[ai + p * acs]);
+                    c0 = x.fma(DoubleVector.fromArray(S, b, bo + p * brs + j), c0);
+                }
+                c0.intoArray(c, ci + j);
+            }
+        }
+        return nv;
+    }
+
     /*
      * The kernel below is unrolled by hand: row i of the tile accumulates in c{i}0 and c{i}1 (two vectors),
      * b0 and b1 hold step p's two vectors of the B sliver, x the broadcast A[i, p]. Two steps per iteration (so
