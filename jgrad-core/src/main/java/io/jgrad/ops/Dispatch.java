@@ -284,18 +284,24 @@ public final class Dispatch {
         int offB = A.offset(b);
         int[] idx = new int[d];
         int rows = inner == 0 ? 0 : Shapes.numel(shape) / inner;
+        boolean unitSteps = (ia == 0 || ia == 1) && (ib == 0 || ib == 1) && (ia | ib) != 0;
         for (int r = 0; r < rows; r++) {
-            boolean unitSteps = (ia == 0 || ia == 1) && (ib == 0 || ib == 1) && (ia | ib) != 0;
             if (arrA instanceof float[]) {
+                float[] fa = (float[]) arrA;
+                float[] fb = (float[]) arrB;
                 if (unitSteps) {
-                    Elementwise.binary(op, (float[]) arrA, offA, ia, (float[]) arrB, offB, ib, (float[]) out, oo, inner);
+                    Elementwise.binary(op, fa, offA, ia, fb, offB, ib, (float[]) out, oo, inner);
                 } else {
-                    FloatOps.binary(op, (float[]) arrA, offA, ia, (float[]) arrB, offB, ib, (float[]) out, oo, inner);
+                    FloatOps.binary(op, fa, offA, ia, fb, offB, ib, (float[]) out, oo, inner);
                 }
-            } else if (unitSteps) {
-                Elementwise.binary(op, (double[]) arrA, offA, ia, (double[]) arrB, offB, ib, (double[]) out, oo, inner);
             } else {
-                DoubleOps.binary(op, (double[]) arrA, offA, ia, (double[]) arrB, offB, ib, (double[]) out, oo, inner);
+                double[] da = (double[]) arrA;
+                double[] db = (double[]) arrB;
+                if (unitSteps) {
+                    Elementwise.binary(op, da, offA, ia, db, offB, ib, (double[]) out, oo, inner);
+                } else {
+                    DoubleOps.binary(op, da, offA, ia, db, offB, ib, (double[]) out, oo, inner);
+                }
             }
             oo += inner;
             for (int k = d - 2; k >= 0; k--) {
@@ -446,7 +452,8 @@ public final class Dispatch {
         }
         int o = A.offset(dst);
         Object arr = A.storage(dst).array();
-        if (d.isFloatingPoint() && src.dtype() == d && A.storage(src) != A.storage(dst) && needsCopy(src, shape, n, d)) {
+        boolean ownStorage = A.storage(src) != A.storage(dst); // rows read src while writing dst
+        if (d.isFloatingPoint() && src.dtype() == d && ownStorage && needsCopy(src, shape, n, d)) {
             binaryRows(BinaryOp.ADD, dst, src, shape, arr, o);
             return;
         }
