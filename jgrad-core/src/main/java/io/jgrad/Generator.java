@@ -763,11 +763,12 @@ public final class Generator {
             int exponent = (bits >>> 23) - 0x7f;
             x = Float.intBitsToFloat((bits & ~0x7f800000) | Float.floatToRawIntBits(0.5f));
             float e = (float) exponent + 1.0f;
-            // if m < sqrt(1/2): e -= 1, x = 2m - 1; else x = m - 1 (computed as (m - 1) + m or + 0)
-            boolean small = x < SQRTHF;
-            float tmp = small ? x : 0.0f;
+            // if m < sqrt(1/2): e -= 1, x = 2m - 1; else x = m - 1 (computed as (m - 1) + m or + 0). Selected
+            // with a mask, as the kernel does: m is random, so a branch here mispredicts half the time.
+            int small = (Float.floatToRawIntBits(x) - Float.floatToRawIntBits(SQRTHF)) >> 31; // -1 iff m < sqrt(1/2)
+            float tmp = Float.intBitsToFloat(Float.floatToRawIntBits(x) & small);
             x = x - 1.0f;
-            e = e - (small ? 1.0f : 0.0f);
+            e = e - Float.intBitsToFloat(Float.floatToRawIntBits(1.0f) & small);
             x = x + tmp;
             float z = x * x;
             // y = x^3 P(x); result = x + y + e*q1 - z/2 + e*q2, with the same grouping as the kernel
@@ -788,20 +789,21 @@ public final class Generator {
 
         /** Sine and cosine ({@code sincos256_ps}): {@code out[0] = sin(x)}, {@code out[1] = cos(x)}. */
         static void sincos(float x, float[] out) {
-            boolean negative = Float.floatToRawIntBits(x) < 0;
+            // Signs and the polynomial choice are bit masks, not branches (as in the kernel): the octant of a
+            // random angle is random, and branches on it mispredicted about half the time.
+            int signSin = Float.floatToRawIntBits(x) & 0x80000000;
             // octant j = (int(|x| * 4/pi) + 1) & ~1, then x -= j * pi/4 in three parts
             x = Math.abs(x);
             float y = x * FOPI;
             int j = (int) y; // truncation, as cvttps
             j = (j + 1) & ~1;
             y = (float) j;
-            boolean swapSignSin = (j & 4) != 0;
-            boolean sinPoly = (j & 2) == 0; // poly_mask: lanes where the sine polynomial gives sin
-            boolean signCos = ((~(j - 2)) & 4) != 0;
+            signSin ^= (j & 4) << 29; // swap_sign_bit_sin
+            int sinPoly = ((j & 2) >> 1) - 1; // poly_mask: all ones where the sine polynomial gives sin
+            int signCos = ((~(j - 2)) & 4) << 29;
             x = madd(y, MINUS_DP1, x);
             x = madd(y, MINUS_DP2, x);
             x = madd(y, MINUS_DP3, x);
-            boolean signSin = negative ^ swapSignSin;
 
             // both polynomials on the reduced argument
             float z = x * x;
@@ -817,10 +819,12 @@ public final class Generator {
             ys = madd(ys, x, x);
 
             // the kernel selects with masks and adds: one term is +0, so -0 becomes +0
-            float s = (sinPoly ? ys : yc) + 0.0f;
-            float c = (sinPoly ? yc : ys) + 0.0f;
-            out[0] = signSin ? -s : s;
-            out[1] = signCos ? -c : c;
+            int ysBits = Float.floatToRawIntBits(ys);
+            int ycBits = Float.floatToRawIntBits(yc);
+            float s = Float.intBitsToFloat((ysBits & sinPoly) | (ycBits & ~sinPoly)) + 0.0f;
+            float c = Float.intBitsToFloat((ycBits & sinPoly) | (ysBits & ~sinPoly)) + 0.0f;
+            out[0] = Float.intBitsToFloat(Float.floatToRawIntBits(s) ^ signSin);
+            out[1] = Float.intBitsToFloat(Float.floatToRawIntBits(c) ^ signCos);
         }
     }
 }
