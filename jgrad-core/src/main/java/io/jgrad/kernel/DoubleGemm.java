@@ -113,7 +113,7 @@ public final class DoubleGemm {
             int w = byColumns ? nr : mr;
             int tiles = ((byColumns ? n : m) + w - 1) / w;
             int chunks = Math.min(threads, tiles);
-            Parallel.forChunksShared(chunks, ch -> {
+            Parallel.forChunks(chunks, ch -> {
                 int t0 = (int) ((long) tiles * ch / chunks) * w;
                 int t1 = Math.min(byColumns ? n : m, (int) ((long) tiles * (ch + 1) / chunks) * w);
                 if (byColumns) {
@@ -158,7 +158,7 @@ public final class DoubleGemm {
                 }
                 int bSlivers = (np + nr - 1) / nr;
                 int bChunks = Math.min(threads, bSlivers);
-                Parallel.forChunksShared(bChunks, ch -> {
+                Parallel.forChunks(bChunks, ch -> {
                     int s0 = (int) ((long) bSlivers * ch / bChunks);
                     int s1 = (int) ((long) bSlivers * (ch + 1) / bChunks);
                     int l1 = Math.min(np, s1 * nr);
@@ -166,7 +166,7 @@ public final class DoubleGemm {
                 });
                 int aOff = ao + pc * acs;
                 int cOff = co + jp;
-                Parallel.forChunksShared(chunks, ch -> {
+                Parallel.forChunks(chunks, ch -> {
                     int r0 = (int) ((long) slivers * ch / chunks) * mr;
                     int r1 = Math.min(m, (int) ((long) slivers * (ch + 1) / chunks) * mr);
                     rows(r0, r1, a, aOff, ars, acs, kc, kcp, bp, np, c, cOff, ldc, load, vector, mr, nr);

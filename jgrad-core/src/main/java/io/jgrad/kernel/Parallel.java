@@ -3,6 +3,7 @@ package io.jgrad.kernel;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -28,25 +29,6 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body(chunk)} for chunk in [0, chunks), in parallel when {@code work} (a rough count of
-     * multiply-adds) justifies it.
-     */
-    public static void forChunks(int chunks, long work, IntConsumer body) {
-        int threads = Math.min(numThreads, chunks);
-        if (threads <= 1 || work < 1_000_000L || ForkJoinTask.inForkJoinPool()) {
-            for (int c = 0; c < chunks; c++) body.accept(c);
-            return;
-        }
-        ForkJoinPool p = pool();
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks];
-        for (int c = 0; c < chunks; c++) {
-            final int chunk = c;
-            tasks[c] = p.submit(() -> body.accept(chunk));
-        }
-        for (ForkJoinTask<?> t : tasks) t.join();
-    }
-
-    /**
      * Runs {@code body(chunk)} for every chunk in [0, chunks) on up to {@link #getNumThreads()} threads, the
      * calling thread included, and returns when all have run. Chunks are handed out one at a time from a shared
      * counter, so a worker that wakes up late (or whose core is busy with another process) takes fewer of them
@@ -56,7 +38,7 @@ public final class Parallel {
      *
      * @throws RuntimeException or Error: the first one a chunk threw, after all chunks have finished
      */
-    public static void forChunksShared(int chunks, IntConsumer body) {
+    public static void forChunks(int chunks, IntConsumer body) {
         int helpers = Math.min(numThreads, chunks) - 1;
         if (helpers <= 0 || ForkJoinTask.inForkJoinPool()) {
             for (int c = 0; c < chunks; c++) body.accept(c);
@@ -69,7 +51,7 @@ public final class Parallel {
         }
         job.work();
         while (job.unfinished.get() > 0) {
-            java.util.concurrent.locks.LockSupport.park(job);
+            LockSupport.park(job);
         }
         Throwable t = job.failure.get();
         if (t instanceof RuntimeException re) {
@@ -81,12 +63,11 @@ public final class Parallel {
         }
     }
 
-    /** The state of one {@link #forChunksShared} call: the next chunk to hand out and how many are not done. */
+    /** The state of one {@link #forChunks} call: the next chunk to hand out and how many are not done. */
     private static final class SharedChunks {
-        final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        final java.util.concurrent.atomic.AtomicInteger unfinished;
-        final java.util.concurrent.atomic.AtomicReference<Throwable> failure =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger unfinished;
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
         final int chunks;
         final IntConsumer body;
         final Thread caller;
@@ -95,7 +76,7 @@ public final class Parallel {
             this.chunks = chunks;
             this.body = body;
             this.caller = caller;
-            this.unfinished = new java.util.concurrent.atomic.AtomicInteger(chunks);
+            this.unfinished = new AtomicInteger(chunks);
         }
 
         void work() {
@@ -106,7 +87,7 @@ public final class Parallel {
                     failure.compareAndSet(null, t);
                 }
                 if (unfinished.decrementAndGet() == 0 && Thread.currentThread() != caller) {
-                    java.util.concurrent.locks.LockSupport.unpark(caller);
+                    LockSupport.unpark(caller);
                 }
             }
         }
@@ -134,7 +115,8 @@ public final class Parallel {
      *
      * <pre>{@code Parallel.forRange(n, 1 << 15, 4096, (from, to) -> loop(a, from, to));   // at::parallel_for }</pre>
      *
-     * @throws RuntimeException (or Error) one that a piece threw, after all pieces have run
+     * @throws RuntimeException (or Error) one that a piece threw, after all pieces have run (see
+     *     {@link #forChunks}, which hands the pieces out)
      */
     public static void forRange(int n, int grain, int align, RangeBody body) {
         int threads = Math.min(numThreads, n / Math.max(1, grain));
@@ -145,64 +127,8 @@ public final class Parallel {
         int maxPieces = Math.min(4 * threads, n / Math.max(1, grain));
         long per = ((long) n + maxPieces - 1) / maxPieces;
         int piece = (int) Math.min(n, (per + align - 1) / align * align);
-        Pieces work = new Pieces(n, piece, body);
-        ForkJoinPool p = pool();
-        for (int t = 1; t < threads; t++) {
-            p.execute(work::take);
-        }
-        work.take();
-        work.await();
-    }
-
-    /** The shared state of one {@link #forRange} call: the next piece to take and how many have finished. */
-    private static final class Pieces {
-        final int n;
-        final int piece;
-        final int count;
-        final RangeBody body;
-        final Thread caller = Thread.currentThread();
-        final AtomicInteger next = new AtomicInteger();
-        final AtomicInteger done = new AtomicInteger();
-        volatile Throwable failure;
-
-        Pieces(int n, int piece, RangeBody body) {
-            this.n = n;
-            this.piece = piece;
-            this.count = (n + piece - 1) / piece;
-            this.body = body;
-        }
-
-        /** Runs pieces until none is left to take. */
-        void take() {
-            for (int c; (c = next.getAndIncrement()) < count; ) {
-                try {
-                    int from = c * piece;
-                    body.run(from, Math.min(n, from + piece));
-                } catch (Throwable e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                } finally {
-                    if (done.incrementAndGet() == count) {
-                        LockSupport.unpark(caller);
-                    }
-                }
-            }
-        }
-
-        /** On the caller: waits until every piece has run, then rethrows a failure. */
-        void await() {
-            while (done.get() < count) {
-                LockSupport.park(this);
-            }
-            Throwable e = failure;
-            if (e instanceof RuntimeException) {
-                throw (RuntimeException) e;
-            }
-            if (e instanceof Error) {
-                throw (Error) e;
-            }
-        }
+        int count = (n + piece - 1) / piece;
+        forChunks(count, c -> body.run(c * piece, Math.min(n, c * piece + piece)));
     }
 
     private static ForkJoinPool pool() {

@@ -239,9 +239,10 @@ public final class LinearAlgebra {
         Operand ob = operand(b, compute, k, p);
         Storage out = Storage.allocate(compute, batch * n * p);
         long work = (long) n * k * p;
-        if (batch > 1 && batch >= Parallel.getNumThreads()) {
-            // One product per task; each runs on one thread (the kernels do not fork inside a pool task).
-            Parallel.forChunks(batch, work * batch, c -> gemmOne(compute, oa, ob, c, out, n, k, p));
+        if (batch > 1 && batch >= Parallel.getNumThreads() && work * batch >= 1_000_000L) {
+            // Products handed out to the threads; a worker does not fork again (a product's result does not
+            // depend on its thread split either way, Note [GEMM rounding]).
+            Parallel.forChunks(batch, c -> gemmOne(compute, oa, ob, c, out, n, k, p));
         } else {
             for (int c = 0; c < batch; c++) gemmOne(compute, oa, ob, c, out, n, k, p);
         }
