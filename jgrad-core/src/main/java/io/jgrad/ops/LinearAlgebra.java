@@ -268,16 +268,39 @@ public final class LinearAlgebra {
     /**
      * Product q of the batch into c. c is freshly allocated (zeros), so accumulating into it gives the same bits
      * as overwriting (Note [GEMM rounding]: the chains start from +0 either way) and spares zeroing C again.
+     *
+     * <p>Note [Repeated rows and columns]: an operand expanded along a side of C makes that side's entries all
+     * equal. If A's rows step by 0 (every row of A is the same, as the gradient of a sum arrives: ones expanded
+     * to [n, k]), every row of C is the same, and if B's columns step by 0, every column is. Then one row (or
+     * column) is computed, a matrix-vector product, and copied: each copy is the very fma chain the full product
+     * computes for that entry (Note [GEMM rounding]), so the bits are the same, for O(kp + np) work instead of
+     * O(nkp). {@code (a @ b).sum().backward()} does one full product and two matrix-vector products this way.
      */
     private static void gemmOne(DType d, Operand a, Operand b, int q, Storage c, int n, int k, int p) {
         int ao = a.offset() + q * a.bs();
         int bo = b.offset() + q * b.bs();
+        int co = q * n * p;
+        int rows = a.rs() == 0 ? Math.min(n, 1) : n;
+        int cols = b.cs() == 0 ? Math.min(p, 1) : p;
         if (d == DType.FLOAT32) {
-            FloatGemm.gemm(n, p, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo, b.rs(), b.cs(),
-                    c.floats(), q * n * p, p, true);
+            FloatGemm.gemm(rows, cols, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo, b.rs(),
+                    b.cs(), c.floats(), co, p, true);
         } else {
-            DoubleGemm.gemm(n, p, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo, b.rs(),
-                    b.cs(), c.doubles(), q * n * p, p, true);
+            DoubleGemm.gemm(rows, cols, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo,
+                    b.rs(), b.cs(), c.doubles(), co, p, true);
+        }
+        if (cols < p) {
+            for (int i = 0; i < rows; i++) {
+                int r = co + i * p;
+                if (d == DType.FLOAT32) {
+                    Arrays.fill(c.floats(), r + 1, r + p, c.floats()[r]);
+                } else {
+                    Arrays.fill(c.doubles(), r + 1, r + p, c.doubles()[r]);
+                }
+            }
+        }
+        for (int i = rows; i < n; i++) {
+            System.arraycopy(c.array(), co, c.array(), co + i * p, p);
         }
     }
 }

@@ -46,6 +46,56 @@ class MatmulStridesTest {
         assertSame(a.mm(c.t().contiguous()), a.mm(c.t()));
     }
 
+    @Test
+    void expandedOperandsRepeatOneRowOrColumnWithTheFullProductsBits() {
+        // Note [Repeated rows and columns]: a zero row step in A or column step in B computes one row or column
+        // and copies it; the contiguous copies below go through the full (packed, threaded) product.
+        for (DType d : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Torch.manualSeed(11);
+            int n = 300;
+            int k = 257;
+            int p = 310;
+            Tensor b = Torch.randn(new int[] {k, p}, d);
+            Tensor row = Torch.randn(new int[] {1, k}, d);
+            Tensor rows = row.expand(n, k);
+            assertSame(rows.contiguous().mm(b), rows.mm(b));
+            Tensor a = Torch.randn(new int[] {n, k}, d);
+            Tensor column = Torch.randn(new int[] {k, 1}, d);
+            Tensor columns = column.expand(k, p);
+            assertSame(a.mm(columns.contiguous()), a.mm(columns));
+            // Both: every entry is the same dot product.
+            assertSame(rows.contiguous().mm(columns.contiguous()), rows.mm(columns));
+            // Batched: each product's rows repeat (a different row per product).
+            Tensor x = Torch.randn(new int[] {2, 1, 50}, d).expand(2, 40, 50);
+            Tensor y = Torch.randn(new int[] {2, 50, 60}, d);
+            assertSame(x.contiguous().bmm(y), x.bmm(y));
+        }
+    }
+
+    @Test
+    void gradientOfASumThroughMatmulIsTheFullProducts() {
+        // (a @ b).sum().backward(): both gradients are products with the expanded ones gradient.
+        Torch.manualSeed(5);
+        Tensor a = Torch.randn(260, 300).requiresGrad_();
+        Tensor b = Torch.randn(300, 270).requiresGrad_();
+        a.matmul(b).sum().backward();
+        Tensor ones = Torch.ones(260, 270);
+        assertSame(ones.mm(b.detach().t().contiguous()), a.grad());
+        assertSame(a.detach().t().contiguous().mm(ones), b.grad());
+        // and against float64 sums of b's rows (a.grad[i, j] = sum_p b[j, p]) to 1e-4 relative
+        double[] bd = b.detach().toDoubleArray();
+        double[] ga = a.grad().toDoubleArray();
+        for (int j = 0; j < 300; j++) {
+            double sum = 0;
+            for (int q = 0; q < 270; q++) {
+                sum += bd[j * 270 + q];
+            }
+            for (int i = 0; i < 260; i += 37) {
+                org.junit.jupiter.api.Assertions.assertEquals(sum, ga[i * 300 + j], 1e-4 * (1 + Math.abs(sum)));
+            }
+        }
+    }
+
     private static void assertSame(Tensor expected, Tensor actual) {
         assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray());
     }
