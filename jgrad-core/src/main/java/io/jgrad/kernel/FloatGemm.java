@@ -330,6 +330,34 @@ public final class FloatGemm {
     /** The plain i-p-j loop for small products and m or n of 1 (same rounding as the packed path). */
     static void small(int m, int n, int k, float[] a, int ao, int ars, int acs, float[] b, int bo, int brs,
             int bcs, float[] c, int co, int ldc, boolean accumulate) {
+        // Each entry is one fma chain over p in order, whatever the loop order; the order follows the operands'
+        // unit steps so that the reads stream.
+        if (n == 1 && ars == 1 && acs != 1 && ldc == 1) {
+            // Matrix-vector with A's columns contiguous (A transposed): a column of A at a time, down C.
+            if (!accumulate) {
+                java.util.Arrays.fill(c, co, co + m, 0);
+            }
+            for (int p = 0; p < k; p++) {
+                float x = b[bo + p * brs];
+                int ap = ao + p * acs;
+                for (int i = 0; i < m; i++) {
+                    c[co + i] = Math.fma(a[ap + i], x, c[co + i]);
+                }
+            }
+            return;
+        }
+        if (m == 1 && bcs != 1 && brs == 1) {
+            // Vector-matrix with B's columns contiguous (B transposed): one dot product per column.
+            for (int j = 0; j < n; j++) {
+                int bj = bo + j * bcs;
+                float s = accumulate ? c[co + j] : 0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ao + p * acs], b[bj + p], s);
+                }
+                c[co + j] = s;
+            }
+            return;
+        }
         if (n == 1) {
             // Matrix-vector: one fma chain per row, kept in a register (the same chain as below).
             for (int i = 0; i < m; i++) {

@@ -281,23 +281,29 @@ public final class LinearAlgebra {
         int bo = b.offset() + q * b.bs();
         int co = q * n * p;
         int rows = a.rs() == 0 ? Math.min(n, 1) : n;
-        int cols = b.cs() == 0 ? Math.min(p, 1) : p;
-        if (d == DType.FLOAT32) {
-            FloatGemm.gemm(rows, cols, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo, b.rs(),
-                    b.cs(), c.floats(), co, p, true);
-        } else {
-            DoubleGemm.gemm(rows, cols, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo,
-                    b.rs(), b.cs(), c.doubles(), co, p, true);
-        }
-        if (cols < p) {
-            for (int i = 0; i < rows; i++) {
-                int r = co + i * p;
-                if (d == DType.FLOAT32) {
-                    Arrays.fill(c.floats(), r + 1, r + p, c.floats()[r]);
-                } else {
-                    Arrays.fill(c.doubles(), r + 1, r + p, c.doubles()[r]);
+        if (b.cs() == 0 && p > 1) {
+            // One column, computed contiguously, then spread along each row.
+            if (d == DType.FLOAT32) {
+                float[] col = new float[rows];
+                FloatGemm.gemm(rows, 1, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo,
+                        b.rs(), 0, col, 0, 1, true);
+                for (int i = 0; i < rows; i++) {
+                    Arrays.fill(c.floats(), co + i * p, co + (i + 1) * p, col[i]);
+                }
+            } else {
+                double[] col = new double[rows];
+                DoubleGemm.gemm(rows, 1, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo,
+                        b.rs(), 0, col, 0, 1, true);
+                for (int i = 0; i < rows; i++) {
+                    Arrays.fill(c.doubles(), co + i * p, co + (i + 1) * p, col[i]);
                 }
             }
+        } else if (d == DType.FLOAT32) {
+            FloatGemm.gemm(rows, p, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo, b.rs(),
+                    b.cs(), c.floats(), co, p, true);
+        } else {
+            DoubleGemm.gemm(rows, p, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo, b.rs(),
+                    b.cs(), c.doubles(), co, p, true);
         }
         for (int i = rows; i < n; i++) {
             System.arraycopy(c.array(), co, c.array(), co + i * p, p);
