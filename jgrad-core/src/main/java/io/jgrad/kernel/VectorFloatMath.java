@@ -45,7 +45,6 @@ import static io.jgrad.kernel.FloatMath.TANH_P4;
 import static io.jgrad.kernel.FloatMath.TANH_SMALL;
 import static io.jgrad.kernel.FloatMath.TWO_23;
 import static io.jgrad.kernel.FloatMath.TWO_OVER_PI;
-import static jdk.incubator.vector.VectorOperators.AND;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.FMA;
@@ -54,7 +53,6 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NE;
-import static jdk.incubator.vector.VectorOperators.OR;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.FloatVector;

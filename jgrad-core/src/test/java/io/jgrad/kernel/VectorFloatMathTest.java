@@ -76,8 +76,8 @@ class VectorFloatMathTest {
 
     @Test
     void vectorLanesGiveTheScalarFunctionsBitsColdAndCompiled() {
-        // Whole vectors only (no tail). The first calls run the Vector API's Java fallback, the later ones
-        // the code C2 compiled: each must give the scalar bits.
+        // Whole vectors only (no tail), 300 times: unless earlier tests compiled the loops already, the first
+        // calls run the Vector API's Java fallback and the later ones C2's code; each must give the scalar bits.
         int n = 64 * 16;
         float[] a = inputs(n, 1);
         float[] o = new float[n];
