@@ -7,11 +7,28 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * FLOAT32 loops with the Vector API (see {@link Simd}): the hot elementwise functions. Loaded only when
- * {@link Simd#ENABLED}; tails run the scalar loops of {@link FloatOps}.
+ * {@link Simd#ENABLED}. The elements past the last whole vector run the scalar loops of {@link FloatOps},
+ * except in the loops of exp, log, sin, cos, tanh, sigmoid and the ops built on them, which finish their own
+ * tails with {@link FloatMath}, the scalar twins of their vector functions (Note [Same bits in fallback and
+ * compiled code]).
  *
  * <p>Note [Constant vector operators]: C2 compiles a Vector API call to SIMD instructions only when the
  * operator is a constant at that call site; an operator held in a variable falls back to slow Java code.
  * So each operator has its own loop here, spelled out.
+ *
+ * <p>Note [Same bits in fallback and compiled code]: a Vector API loop runs as Java code (the fallback) until
+ * C2 compiles it, and a large op runs on several threads at once, some of them maybe still in the fallback.
+ * For add, mul, fma, sqrt, compare, blend and bit operations the two agree to the bit (IEEE and the Java
+ * spec fix the result). The transcendental operators ({@code VectorOperators.EXP}, {@code LOG}, {@code SIN},
+ * {@code COS}, {@code TANH}, ...) do not: the fallback computes {@code (float) Math.exp((double) x)} per lane,
+ * compiled code calls Intel's SVML, and 0.6-5% of inputs differed by an ulp (EXP 721, SIN 3,194, TANH 386 of
+ * 65,536 Gaussian inputs, JDK 17 and 25). Results then depended on JIT state and on the thread split, against
+ * Note [Same bits on any thread count]. So these loops use none of them: {@link VectorFloatMath} computes
+ * exp, log, sin, cos, tanh and sigmoid from the specified operations only (Cephes polynomials, within 2 ulp),
+ * and {@link FloatMath} does the same steps on one float for the tails, so an element's bits depend neither on
+ * the JIT nor on whether it fell in a vector or in a tail. (Sin and cos of a vector with a lane beyond
+ * {@link FloatMath#SIN_COS_MAX} run {@link FloatMath} per lane, which calls {@code StrictMath} there.)
+ * With SIMD off, FloatOps' {@code Math} loops run instead: those may differ from these in the last bit.
  */
 final class VectorFloatOps {
     private VectorFloatOps() {}
@@ -52,26 +69,26 @@ final class VectorFloatOps {
 
     /**
      * {@code o = op(a)} for an op of {@link #hasUnary}: whole vectors in the vector loop, the remaining
-     * {@code n % L} elements in FloatOps' scalar loop.
+     * {@code n % L} elements in FloatOps' scalar loop, or in FloatMath's for the transcendental functions.
      */
     static void unary(UnaryOp op, float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
         int bound = S.loopBound(n);
         switch (op) {
             case EXP:
-                i = expLoop(a, ao, o, oo, bound);
+                i = expLoop(a, ao, o, oo, n);
                 break;
             case LOG:
-                i = logLoop(a, ao, o, oo, bound);
+                i = logLoop(a, ao, o, oo, n);
                 break;
             case SIN:
-                i = sinLoop(a, ao, o, oo, bound);
+                i = sinLoop(a, ao, o, oo, n);
                 break;
             case COS:
-                i = cosLoop(a, ao, o, oo, bound);
+                i = cosLoop(a, ao, o, oo, n);
                 break;
             case TANH:
-                i = tanhLoop(a, ao, o, oo, bound);
+                i = tanhLoop(a, ao, o, oo, n);
                 break;
             case SQRT:
                 i = sqrtLoop(a, ao, o, oo, bound);
@@ -83,7 +100,7 @@ final class VectorFloatOps {
                 i = absLoop(a, ao, o, oo, bound);
                 break;
             case SIGMOID:
-                i = sigmoidLoop(a, ao, o, oo, bound);
+                i = sigmoidLoop(a, ao, o, oo, n);
                 break;
             case RELU:
                 i = reluLoop(a, ao, o, oo, bound);
@@ -98,8 +115,9 @@ final class VectorFloatOps {
 
     /**
      * {@code o = op(a, b)} for an op of {@link #hasBinary} with steps 1/1, 1/0 or 0/1 (0: a broadcast single
-     * value): whole vectors in the vector loop, the rest in FloatOps' scalar loop. (C2 unswitches the
-     * loop-invariant step tests out of the loops: measured as fast as loops written per step case.)
+     * value): whole vectors in the vector loop, the rest in FloatOps' scalar loop, or in FloatMath's for the ops
+     * on sin, cos and log. (C2 unswitches the loop-invariant step tests out of the loops: measured as fast as
+     * loops written per step case.)
      */
     static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
         int i = 0;
@@ -127,13 +145,13 @@ final class VectorFloatOps {
                 i = reluBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
                 break;
             case SIN_BACKWARD:
-                i = sinBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
+                i = sinBackwardLoop(a, ao, as, b, bo, bs, o, oo, n);
                 break;
             case COS_BACKWARD:
-                i = cosBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
+                i = cosBackwardLoop(a, ao, as, b, bo, bs, o, oo, n);
                 break;
             case BINARY_CROSS_ENTROPY:
-                i = binaryCrossEntropyLoop(a, ao, as, b, bo, bs, o, oo, bound);
+                i = binaryCrossEntropyLoop(a, ao, as, b, bo, bs, o, oo, n);
                 break;
             case BINARY_CROSS_ENTROPY_BACKWARD:
                 i = binaryCrossEntropyBackwardLoop(a, ao, as, b, bo, bs, o, oo, bound);
@@ -151,43 +169,72 @@ final class VectorFloatOps {
     // yet, and some of those compiles failed to intrinsify the Vector API stores (the loops then ran the Java
     // fallback, about 10x slower, for the rest of the run: elementwise took 18 ms instead of 12 after
     // tiny_model had run). The dispatch switches above stay small; these loops compile on their own.
+    //
+    // The loops on VectorFloatMath's functions take the whole length n and finish the tail themselves with
+    // FloatMath's twin of the function (Note [Same bits in fallback and compiled code]); the others stop at
+    // the loop bound and leave the tail to FloatOps.
 
-    private static int expLoop(float[] a, int ao, float[] o, int oo, int bound) {
+    private static int expLoop(float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
-        for (; i < bound; i += L) {
-            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            VectorFloatMath.exp(FloatVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = FloatMath.exp(a[ao + i]);
         }
         return i;
     }
 
-    private static int logLoop(float[] a, int ao, float[] o, int oo, int bound) {
+    private static int logLoop(float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
-        for (; i < bound; i += L) {
-            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            VectorFloatMath.log(FloatVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = FloatMath.log(a[ao + i]);
         }
         return i;
     }
 
-    private static int sinLoop(float[] a, int ao, float[] o, int oo, int bound) {
+    private static int sinLoop(float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
-        for (; i < bound; i += L) {
-            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.SIN).intoArray(o, oo + i);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            if (VectorFloatMath.sinCosOutOfRange(x)) {
+                sinLanes(a, ao + i, o, oo + i);
+                continue;
+            }
+            VectorFloatMath.sin(x).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = FloatMath.sin(a[ao + i]);
         }
         return i;
     }
 
-    private static int cosLoop(float[] a, int ao, float[] o, int oo, int bound) {
+    private static int cosLoop(float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
-        for (; i < bound; i += L) {
-            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.COS).intoArray(o, oo + i);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            if (VectorFloatMath.sinCosOutOfRange(x)) {
+                cosLanes(a, ao + i, o, oo + i);
+                continue;
+            }
+            VectorFloatMath.cos(x).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = FloatMath.cos(a[ao + i]);
         }
         return i;
     }
 
-    private static int tanhLoop(float[] a, int ao, float[] o, int oo, int bound) {
+    private static int tanhLoop(float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
-        for (; i < bound; i += L) {
-            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            VectorFloatMath.tanh(FloatVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = FloatMath.tanh(a[ao + i]);
         }
         return i;
     }
@@ -216,12 +263,13 @@ final class VectorFloatOps {
         return i;
     }
 
-    private static int sigmoidLoop(float[] a, int ao, float[] o, int oo, int bound) {
+    private static int sigmoidLoop(float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (; i < bound; i += L) {
-            FloatVector x = FloatVector.fromArray(S, a, ao + i);
-            one.div(one.add(x.neg().lanewise(VectorOperators.EXP))).intoArray(o, oo + i);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            VectorFloatMath.sigmoid(FloatVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = FloatMath.sigmoid(a[ao + i]);
         }
         return i;
     }
@@ -331,48 +379,101 @@ final class VectorFloatOps {
         return i;
     }
 
+    /** {@code g * cos(x)}. */
     private static int sinBackwardLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
-            int bound) {
+            int n) {
         FloatVector va = FloatVector.broadcast(S, a[ao]);
         FloatVector vb = FloatVector.broadcast(S, b[bo]);
         int i = 0;
-        for (; i < bound; i += L) {
+        for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
             FloatVector x = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-            g.mul(x.lanewise(VectorOperators.COS)).intoArray(o, oo + i);
+            if (VectorFloatMath.sinCosOutOfRange(x)) {
+                sinBackwardLanes(a, ao + i * as, as, b, bo + i * bs, bs, o, oo + i);
+                continue;
+            }
+            g.mul(VectorFloatMath.cos(x)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i * as] * FloatMath.cos(b[bo + i * bs]);
         }
         return i;
     }
 
+    /** {@code g * -sin(x)}. */
     private static int cosBackwardLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
-            int bound) {
+            int n) {
         FloatVector va = FloatVector.broadcast(S, a[ao]);
         FloatVector vb = FloatVector.broadcast(S, b[bo]);
         int i = 0;
-        for (; i < bound; i += L) {
+        for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector g = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
             FloatVector x = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-            g.mul(x.lanewise(VectorOperators.SIN).neg()).intoArray(o, oo + i);
+            if (VectorFloatMath.sinCosOutOfRange(x)) {
+                cosBackwardLanes(a, ao + i * as, as, b, bo + i * bs, bs, o, oo + i);
+                continue;
+            }
+            g.mul(VectorFloatMath.sin(x).neg()).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i * as] * -FloatMath.sin(b[bo + i * bs]);
         }
         return i;
+    }
+
+    // The rare vectors with a lane beyond FloatMath.SIN_COS_MAX, one lane at a time, in scalar code only (Note
+    // [Small vector functions] in VectorFloatMath).
+
+    private static void sinLanes(float[] a, int ao, float[] o, int oo) {
+        for (int l = 0; l < L; l++) {
+            o[oo + l] = FloatMath.sin(a[ao + l]);
+        }
+    }
+
+    private static void cosLanes(float[] a, int ao, float[] o, int oo) {
+        for (int l = 0; l < L; l++) {
+            o[oo + l] = FloatMath.cos(a[ao + l]);
+        }
+    }
+
+    private static void sinBackwardLanes(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo) {
+        for (int l = 0; l < L; l++) {
+            o[oo + l] = a[ao + l * as] * FloatMath.cos(b[bo + l * bs]);
+        }
+    }
+
+    private static void cosBackwardLanes(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo) {
+        for (int l = 0; l < L; l++) {
+            o[oo + l] = a[ao + l * as] * -FloatMath.sin(b[bo + l * bs]);
+        }
     }
 
     private static int binaryCrossEntropyLoop(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo,
-            int bound) {
+            int n) {
         FloatVector va = FloatVector.broadcast(S, a[ao]);
         FloatVector vb = FloatVector.broadcast(S, b[bo]);
         int i = 0;
-        // The same steps as FloatOps (log, clamp at -100, products and sums in float), a lane at a time.
+        // The same steps as FloatOps (log, clamp at -100, products and sums in float), a lane at a time; the
+        // tail loop below spells them out for one element.
         FloatVector lowest = FloatVector.broadcast(S, -100f);
         FloatVector unity = FloatVector.broadcast(S, 1f);
-        for (; i < bound; i += L) {
+        for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector x = as == 0 ? va : FloatVector.fromArray(S, a, ao + i);
             FloatVector t = bs == 0 ? vb : FloatVector.fromArray(S, b, bo + i);
-            FloatVector logX = x.lanewise(VectorOperators.LOG);
-            FloatVector log1mX = unity.sub(x).lanewise(VectorOperators.LOG);
+            FloatVector logX = VectorFloatMath.log(x);
+            FloatVector log1mX = VectorFloatMath.log(unity.sub(x));
             logX = logX.blend(lowest, logX.compare(VectorOperators.LT, lowest));
             log1mX = log1mX.blend(lowest, log1mX.compare(VectorOperators.LT, lowest));
             t.mul(logX).add(unity.sub(t).mul(log1mX)).neg().intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            float x = a[ao + i * as];
+            float t = b[bo + i * bs];
+            float logX = FloatMath.log(x);
+            float log1mX = FloatMath.log(1f - x);
+            logX = logX < -100f ? -100f : logX;
+            log1mX = log1mX < -100f ? -100f : log1mX;
+            o[oo + i] = -(t * logX + (1f - t) * log1mX);
         }
         return i;
     }

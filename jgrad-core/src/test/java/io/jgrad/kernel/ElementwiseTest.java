@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * The large-tensor kernels give the same results on any thread count (Note [Same bits on any thread count]), and
  * the fused kernels the same as the multi-pass formulas they replace.
  *
- * <p>The Vector API's transcendental functions (exp, log, sin, cos, tanh) run as Java fallback code (Math
- * per lane) until C2 compiles the loop, and as SVML-like intrinsics after: the two differ by an ulp or two, so
- * where one of them is involved the comparison allows {@link #VECTOR_LIBM_ULPS}; all else must match exactly.
+ * <p>Exactly the same bits, also for exp, log, sin, cos, tanh and sigmoid: their vector loops use none of the
+ * Vector API's transcendental operators, whose Java fallback and compiled code differ in the last bit (Note
+ * [Same bits in fallback and compiled code] in VectorFloatOps).
  */
 class ElementwiseTest {
     private final int savedThreads = Parallel.getNumThreads();
@@ -27,29 +27,6 @@ class ElementwiseTest {
     @AfterEach
     void restoreThreads() {
         Parallel.setNumThreads(savedThreads);
-    }
-
-    /** Tolerance for results of the Vector API's transcendental functions (see the class comment). */
-    private static final int VECTOR_LIBM_ULPS = 8;
-
-    private static final java.util.Set<Object> VECTOR_LIBM = java.util.Set.of(UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIN,
-            UnaryOp.COS, UnaryOp.TANH, UnaryOp.SIGMOID, BinaryOp.SIN_BACKWARD, BinaryOp.COS_BACKWARD,
-            BinaryOp.BINARY_CROSS_ENTROPY);
-
-    /** Equal bits, or (ops in VECTOR_LIBM) within VECTOR_LIBM_ULPS. */
-    private static void assertSame(Object op, float[] expected, float[] actual, String message) {
-        if (!VECTOR_LIBM.contains(op)) {
-            assertArrayEquals(expected, actual, message);
-            return;
-        }
-        assertEquals(expected.length, actual.length, message);
-        for (int i = 0; i < expected.length; i++) {
-            float e = expected[i];
-            float a = actual[i];
-            if (Float.compare(e, a) != 0 && !(Math.abs(e - a) <= VECTOR_LIBM_ULPS * Math.ulp(e))) {
-                assertEquals(e, a, message + " at " + i);
-            }
-        }
     }
 
     @Test
@@ -123,7 +100,7 @@ class ElementwiseTest {
                     Elementwise.unary(op, a, 0, o, 2, n);
                     return java.util.Arrays.copyOfRange(o, 2, n + 2);
                 });
-                assertSame(op, one, three, op + " n=" + n);
+                assertArrayEquals(one, three, op + " n=" + n);
             }
             float[] p = probabilities(n, n + 2);
             float[] q = probabilities(n, n + 3);
@@ -138,7 +115,7 @@ class ElementwiseTest {
                         Elementwise.binary(op, x, 1, steps[0], y, 0, steps[1], o, 0, n - 1);
                         return o;
                     };
-                    assertSame(op, onThreads(1, run), onThreads(3, run), op + " n=" + n);
+                    assertArrayEquals(onThreads(1, run), onThreads(3, run), op + " n=" + n);
                 }
             }
         }
@@ -180,13 +157,13 @@ class ElementwiseTest {
             Elementwise.binary(BinaryOp.SIN_BACKWARD, g, 0, 1, x, 0, 1, o, 0, n);
             Elementwise.unary(UnaryOp.COS, x, 0, t, 0, n);
             Elementwise.binary(BinaryOp.MUL, g, 0, 1, t, 0, 1, t, 0, n);
-            assertSame(BinaryOp.SIN_BACKWARD, t, o, "sin backward n=" + n);
+            assertArrayEquals(t, o, "sin backward n=" + n);
 
             Elementwise.binary(BinaryOp.COS_BACKWARD, g, 0, 1, x, 0, 1, o, 0, n);
             Elementwise.unary(UnaryOp.SIN, x, 0, t, 0, n);
             Elementwise.unary(UnaryOp.NEG, t, 0, t, 0, n);
             Elementwise.binary(BinaryOp.MUL, g, 0, 1, t, 0, 1, t, 0, n);
-            assertSame(BinaryOp.COS_BACKWARD, t, o, "cos backward n=" + n);
+            assertArrayEquals(t, o, "cos backward n=" + n);
 
             Elementwise.binary(BinaryOp.RELU_BACKWARD, g, 0, 1, x, 0, 1, o, 0, n);
             for (int i = 0; i < n; i++) {
@@ -227,7 +204,7 @@ class ElementwiseTest {
             Elementwise.binary(BinaryOp.MUL, u, 0, 1, log1mX, 0, 1, log1mX, 0, n);
             Elementwise.binary(BinaryOp.ADD, logX, 0, 1, log1mX, 0, 1, u, 0, n);
             Elementwise.unary(UnaryOp.NEG, u, 0, u, 0, n);
-            assertSame(BinaryOp.BINARY_CROSS_ENTROPY, u, o, "bce n=" + n);
+            assertArrayEquals(u, o, "bce n=" + n);
 
             // (x - t) / max(x (1 - x), 1e-12)
             Elementwise.binary(BinaryOp.BINARY_CROSS_ENTROPY_BACKWARD, x, 0, 1, t, 0, 1, o, 0, n);
