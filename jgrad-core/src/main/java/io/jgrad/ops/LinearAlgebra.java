@@ -283,30 +283,32 @@ public final class LinearAlgebra {
         int rows = a.rs() == 0 ? Math.min(n, 1) : n;
         if (b.cs() == 0 && p > 1) {
             // One column, computed contiguously, then spread along each row.
-            if (d == DType.FLOAT32) {
-                float[] col = new float[rows];
-                FloatGemm.gemm(rows, 1, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo,
-                        b.rs(), 0, col, 0, 1, true);
-                for (int i = 0; i < rows; i++) {
-                    Arrays.fill(c.floats(), co + i * p, co + (i + 1) * p, col[i]);
-                }
-            } else {
-                double[] col = new double[rows];
-                DoubleGemm.gemm(rows, 1, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo,
-                        b.rs(), 0, col, 0, 1, true);
-                for (int i = 0; i < rows; i++) {
-                    Arrays.fill(c.doubles(), co + i * p, co + (i + 1) * p, col[i]);
+            Storage col = Storage.allocate(d, rows);
+            kernel(d, rows, 1, k, a, ao, b, bo, col.array(), 0, 1);
+            for (int i = 0; i < rows; i++) {
+                if (d == DType.FLOAT32) {
+                    Arrays.fill(c.floats(), co + i * p, co + (i + 1) * p, col.floats()[i]);
+                } else {
+                    Arrays.fill(c.doubles(), co + i * p, co + (i + 1) * p, col.doubles()[i]);
                 }
             }
-        } else if (d == DType.FLOAT32) {
-            FloatGemm.gemm(rows, p, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo, b.rs(),
-                    b.cs(), c.floats(), co, p, true);
         } else {
-            DoubleGemm.gemm(rows, p, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo, b.rs(),
-                    b.cs(), c.doubles(), co, p, true);
+            kernel(d, rows, p, k, a, ao, b, bo, c.array(), co, p);
         }
         for (int i = rows; i < n; i++) {
             System.arraycopy(c.array(), co, c.array(), co + i * p, p);
+        }
+    }
+
+    /** {@code C[m, n] += A B} by the dtype's GEMM, C at {@code c[co + i*ldc + j]}. */
+    private static void kernel(DType d, int m, int n, int k, Operand a, int ao, Operand b, int bo, Object c, int co,
+            int ldc) {
+        if (d == DType.FLOAT32) {
+            FloatGemm.gemm(m, n, k, (float[]) a.array(), ao, a.rs(), a.cs(), (float[]) b.array(), bo, b.rs(), b.cs(),
+                    (float[]) c, co, ldc, true);
+        } else {
+            DoubleGemm.gemm(m, n, k, (double[]) a.array(), ao, a.rs(), a.cs(), (double[]) b.array(), bo, b.rs(),
+                    b.cs(), (double[]) c, co, ldc, true);
         }
     }
 }
